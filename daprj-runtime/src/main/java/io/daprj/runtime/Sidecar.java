@@ -1,0 +1,241 @@
+package io.daprj.runtime;
+
+import com.linecorp.armeria.common.SessionProtocol;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.grpc.GrpcService;
+import io.daprj.runtime.components.ComponentInitializer;
+import io.daprj.runtime.components.ComponentRegistry;
+import io.daprj.runtime.components.ComponentStore;
+import io.daprj.runtime.concurrent.VirtualThreads;
+import io.daprj.runtime.grpc.DaprGrpcService;
+import io.daprj.runtime.health.AppHealthProbe;
+import io.daprj.runtime.health.HealthApi;
+import io.daprj.runtime.http.HttpApiServer;
+import io.daprj.runtime.invoke.AppChannel;
+import io.daprj.runtime.invoke.GrpcAppChannel;
+import io.daprj.runtime.invoke.HttpAppChannel;
+import io.daprj.runtime.invoke.InternalInvokeClient;
+import io.daprj.runtime.invoke.InternalInvokeService;
+import io.daprj.runtime.invoke.InvokeApi;
+import io.daprj.runtime.metadata.MetadataApi;
+import io.daprj.runtime.resources.ComponentSpec;
+import io.daprj.runtime.resources.ConfigurationSpec;
+import io.daprj.runtime.resources.EmbeddedDefaults;
+import io.daprj.runtime.resources.ResourceLoader;
+import io.daprj.runtime.state.StateApi;
+import io.daprj.spi.nameresolution.Instance;
+import io.daprj.spi.nameresolution.NameResolver;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sidecar, and the wiring hub that builds one: resources → components → building-block APIs → the HTTP,
+ * gRPC and internal gRPC servers. Start one with {@link #start}; it serves until {@link #close} or until the API asks
+ * it to shut down ({@link #shutdownRequested()} completes).
+ */
+public final class Sidecar implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sidecar.class);
+
+    static {
+        // JDK TLS is enough for the sidecar; probing netty-tcnative costs seconds of start-up
+        System.getProperties().putIfAbsent("com.linecorp.armeria.useOpenSsl", "false");
+    }
+
+    private final DaprdOptions options;
+    private final CompletableFuture<Void> shutdownRequested = new CompletableFuture<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final VirtualThreads executor = new VirtualThreads();
+    private Server httpServer;
+    private Server grpcServer;
+    private Server internalServer;
+    private Optional<NameResolver> nameResolver = Optional.empty();
+    private volatile boolean closed;
+
+    private Sidecar(DaprdOptions options) {
+        this.options = options;
+    }
+
+    /** Loads resources, initialises components and opens the API ports; on failure nothing stays open. */
+    public static Sidecar start(DaprdOptions options) throws Exception {
+        options.validate();
+        Sidecar sidecar = new Sidecar(options);
+        try {
+            sidecar.boot();
+            return sidecar;
+        } catch (Exception | Error e) {
+            sidecar.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        long started = System.nanoTime();
+        String appId = options.appId;
+        String namespace = Optional.ofNullable(System.getenv("NAMESPACE")).orElse("");
+        ComponentRegistry registry = ComponentRegistry.fromClassPath();
+        ComponentStore components = new ComponentStore();
+        resources.add(components);
+        List<ComponentSpec> specs = options.resourcesPaths.isEmpty()
+                ? EmbeddedDefaults.components()
+                : new ResourceLoader(options.resourcesPaths).components();
+        new ComponentInitializer(registry, appId, namespace).initAll(specs, components);
+        nameResolver = NameResolution.create(registry, ConfigurationSpec.load(options.config), appId, namespace);
+        nameResolver.ifPresent(resources::add);
+
+        long maxBody = options.maxBodySizeBytes();
+        Optional<AppChannel> appChannel = options.appPortValue().map(port -> "grpc".equals(options.appProtocol)
+                ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody)
+                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody));
+        appChannel.ifPresent(resources::add);
+        BooleanSupplier appHealthy = appHealthProbe().orElse(() -> true);
+
+        HealthApi health = new HealthApi(appId, appChannel.isPresent());
+        InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
+        resources.add(internalClient);
+        InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient);
+        Apis apis = new Apis(new StateApi(components, appId, namespace), invoke, new MetadataApi(options, components),
+                health, this::requestShutdown);
+
+        httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
+                .bind(s, options.daprHttpPort, options.listenAddresses()));
+        grpcServer = server(s -> {
+            bindPorts(s, options.daprGrpcPort, options.listenAddresses());
+            s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
+        });
+        internalServer = server(s -> {
+            s.port(options.internalGrpcPortValue().orElse(0), SessionProtocol.HTTP);
+            s.service(grpc(new InternalInvokeService(invoke, appId), maxBody));
+        });
+        nameResolver.ifPresent(r -> r.register(new Instance(appId, namespace, "127.0.0.1", internalGrpcPort())));
+        health.outboundReady();
+        appChannel.ifPresent(channel -> waitForApp(channel, health));
+        log.info("dapr initialized. Status: Running. Init Elapsed {}ms (HTTP {}, gRPC {}, internal gRPC {})",
+                (System.nanoTime() - started) / 1_000_000, httpPort(), grpcPort(), internalGrpcPort());
+    }
+
+    private Optional<BooleanSupplier> appHealthProbe() {
+        if (!options.enableAppHealthCheck || options.appPortValue().isEmpty()) {
+            return Optional.empty();
+        }
+        String base = "http://" + options.appChannelAddress + ":" + options.appPortValue().get();
+        AppHealthProbe probe = "grpc".equals(options.appProtocol)
+                ? AppHealthProbe.grpc(base, options.appHealthProbeTimeoutValue(), options.appHealthThreshold,
+                        options.appHealthProbeIntervalValue())
+                : AppHealthProbe.http(base, options.appHealthCheckPath, options.appHealthProbeTimeoutValue(),
+                        options.appHealthThreshold, options.appHealthProbeIntervalValue());
+        resources.add(probe);
+        return Optional.of(probe);
+    }
+
+    /** Like daprd, the sidecar reports ready only once the app listens on its port. */
+    private void waitForApp(AppChannel channel, HealthApi health) {
+        Thread.ofVirtual().name("wait-for-app").start(() -> {
+            while (!closed && !channel.reachable()) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            if (!closed) {
+                log.info("application discovered on port {}", options.appPort);
+                health.appReady();
+            }
+        });
+    }
+
+    private GrpcService grpc(io.grpc.BindableService service, long maxBody) {
+        return GrpcService.builder()
+                .addService(service)
+                .useBlockingTaskExecutor(true)
+                .maxRequestMessageLength((int) Math.min(Integer.MAX_VALUE, maxBody))
+                .maxResponseMessageLength(Integer.MAX_VALUE)
+                .build();
+    }
+
+    private Server server(java.util.function.Consumer<ServerBuilder> configure) {
+        ServerBuilder sb = Server.builder()
+                .blockingTaskExecutor(executor, false)
+                .requestTimeout(Duration.ZERO)
+                .maxRequestLength(options.maxBodySizeBytes())
+                .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(options.gracefulShutdownSeconds));
+        configure.accept(sb);
+        Server server = sb.build();
+        server.start().join();
+        return server;
+    }
+
+    private static void bindPorts(ServerBuilder sb, int port, List<String> addresses) {
+        if (addresses.isEmpty()) {
+            sb.port(port, SessionProtocol.HTTP);
+        } else {
+            addresses.forEach(a -> sb.port(new java.net.InetSocketAddress(a, port), SessionProtocol.HTTP));
+        }
+    }
+
+    public String appId() {
+        return options.appId;
+    }
+
+    public int httpPort() {
+        return httpServer == null ? 0 : httpServer.activeLocalPort();
+    }
+
+    public int grpcPort() {
+        return grpcServer == null ? 0 : grpcServer.activeLocalPort();
+    }
+
+    public int internalGrpcPort() {
+        return internalServer == null ? 0 : internalServer.activeLocalPort();
+    }
+
+    /** Completes when {@code POST /v1.0/shutdown} or gRPC {@code Shutdown} was called, or {@link #close} began. */
+    public CompletableFuture<Void> shutdownRequested() {
+        return shutdownRequested;
+    }
+
+    private void requestShutdown() {
+        log.info("shutdown requested through the API");
+        shutdownRequested.complete(null);
+    }
+
+    /** Stops taking requests, waits up to the graceful shutdown period for in-flight ones, closes components. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        shutdownRequested.complete(null);
+        nameResolver.ifPresent(r -> {
+            try {
+                r.unregister();
+            } catch (RuntimeException e) {
+                log.debug("unregistering from name resolution failed: {}", e.toString());
+            }
+        });
+        // each Armeria server spends ~2 s releasing its acceptor threads, so stop them together
+        CompletableFuture.allOf(java.util.stream.Stream.of(httpServer, grpcServer, internalServer)
+                        .filter(java.util.Objects::nonNull)
+                        .map(Server::stop)
+                        .toArray(CompletableFuture[]::new))
+                .join();
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed: {}", resource, e.toString());
+            }
+        }
+        executor.shutdown();
+        log.info("dapr shutdown complete");
+    }
+}

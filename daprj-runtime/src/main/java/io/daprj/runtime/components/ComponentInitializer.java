@@ -1,0 +1,76 @@
+package io.daprj.runtime.components;
+
+import io.daprj.runtime.resources.ComponentSpec;
+import io.daprj.spi.Component;
+import io.daprj.spi.ComponentMetadata;
+import io.daprj.spi.ComponentProvider;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates and initialises components from their specs. A failure names the file, the component and the cause; it
+ * stops the sidecar unless the component says {@code ignoreErrors: true}, as in daprd.
+ */
+public final class ComponentInitializer {
+
+    private static final Logger log = LoggerFactory.getLogger(ComponentInitializer.class);
+
+    private final ComponentRegistry registry;
+    private final String appId;
+    private final String namespace;
+
+    public ComponentInitializer(ComponentRegistry registry, String appId, String namespace) {
+        this.registry = registry;
+        this.appId = appId;
+        this.namespace = namespace;
+    }
+
+    /** Initialises every spec that applies to this app into {@code store}; returns the failures that were ignored. */
+    public List<String> initAll(List<ComponentSpec> specs, ComponentStore store) {
+        List<String> ignored = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (ComponentSpec spec : specs) {
+            if (!spec.appliesTo(appId)) {
+                log.debug("skipping {}: not in its scopes", spec.describe());
+                continue;
+            }
+            if (seen.contains(spec.name())) {
+                throw new ComponentInitException(spec.describe() + ": another component already has the name '"
+                        + spec.name() + "'");
+            }
+            seen.add(spec.name());
+            try {
+                init(spec, store);
+            } catch (ComponentInitException e) {
+                if (!spec.ignoreErrors()) {
+                    throw e;
+                }
+                log.warn("{} (ignored: ignoreErrors is true)", e.getMessage());
+                ignored.add(e.getMessage());
+            }
+        }
+        return ignored;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void init(ComponentSpec spec, ComponentStore store) {
+        ComponentProvider provider = registry.find(spec.type()).orElseThrow(() -> new ComponentInitException(
+                "failed to init " + spec.describe() + ": unknown component type '" + spec.type()
+                        + "' (known: " + String.join(", ", registry.types()) + ")"));
+        if (!provider.versions().contains(spec.version())) {
+            throw new ComponentInitException("failed to init " + spec.describe() + ": version '" + spec.version()
+                    + "' is not supported (expected: " + String.join(", ", (List<String>) provider.versions()) + ")");
+        }
+        Component component = provider.create();
+        try {
+            component.init(new ComponentMetadata(spec.name(), spec.type(), spec.version(), spec.metadata(), appId, namespace));
+        } catch (Exception e) {
+            component.close();
+            throw new ComponentInitException("failed to init " + spec.describe() + ": " + e.getMessage(), e);
+        }
+        store.add(provider.kind(), new LoadedComponent<>(spec, component));
+        log.info("component loaded: {} ({}/{})", spec.name(), spec.type(), spec.version());
+    }
+}

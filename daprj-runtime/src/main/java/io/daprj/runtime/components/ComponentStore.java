@@ -1,0 +1,52 @@
+package io.daprj.runtime.components;
+
+import io.daprj.spi.Component;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Live components by kind and name. Thread safe; reads are lock-free. */
+public final class ComponentStore implements AutoCloseable {
+
+    private final Map<Class<?>, Map<String, LoadedComponent<?>>> byKind = new ConcurrentHashMap<>();
+
+    public <T extends Component> void add(Class<T> kind, LoadedComponent<? extends T> component) {
+        byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(component.spec().name(), component);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends Component> Optional<LoadedComponent<T>> get(Class<T> kind, String name) {
+        return Optional.ofNullable((LoadedComponent<T>) byKind.getOrDefault(kind, Map.of()).get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends Component> List<LoadedComponent<T>> all(Class<T> kind) {
+        List<LoadedComponent<T>> list = new ArrayList<>();
+        byKind.getOrDefault(kind, Map.of()).values().forEach(c -> list.add((LoadedComponent<T>) c));
+        list.sort((a, b) -> a.spec().name().compareTo(b.spec().name()));
+        return list;
+    }
+
+    /** Every component of every kind, by name. */
+    public List<LoadedComponent<?>> all() {
+        Map<String, LoadedComponent<?>> sorted = new LinkedHashMap<>();
+        byKind.values().forEach(m -> m.forEach(sorted::put));
+        return sorted.values().stream().sorted((a, b) -> a.spec().name().compareTo(b.spec().name())).toList();
+    }
+
+    @Override
+    public void close() {
+        for (LoadedComponent<?> component : all()) {
+            try {
+                component.instance().close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ComponentStore.class)
+                        .warn("closing {} failed: {}", component.spec().describe(), e.toString());
+            }
+        }
+        byKind.clear();
+    }
+}

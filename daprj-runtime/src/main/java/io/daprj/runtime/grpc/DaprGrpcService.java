@@ -1,0 +1,167 @@
+package io.daprj.runtime.grpc;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.dapr.v1.CommonProtos;
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprInvokeProtos;
+import io.dapr.v1.DaprMetadataProtos;
+import io.dapr.v1.DaprProtos;
+import io.dapr.v1.DaprStateProtos;
+import io.daprj.runtime.errors.ErrorResponses;
+import io.daprj.runtime.Apis;
+import io.daprj.runtime.invoke.GrpcHttpStatus;
+import io.daprj.runtime.invoke.Headers;
+import io.daprj.runtime.invoke.InvokeRequest;
+import io.daprj.runtime.invoke.InvokeResponse;
+import io.daprj.spi.state.GetRequest;
+import io.daprj.spi.state.StateOperation;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@code dapr.proto.runtime.v1.Dapr}: each RPC maps its messages onto the building-block API that HTTP uses too. */
+public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
+
+    private final Apis apis;
+    private final String appId;
+
+    public DaprGrpcService(Apis apis, String appId) {
+        this.apis = apis;
+        this.appId = appId;
+    }
+
+    @Override
+    public void getState(DaprStateProtos.GetStateRequest r, StreamObserver<DaprStateProtos.GetStateResponse> out) {
+        respond(out, () -> StateGrpcMapping.response(apis.state().get(r.getStoreName(),
+                new GetRequest(r.getKey(), r.getMetadataMap(), StateGrpcMapping.consistency(r.getConsistency())))));
+    }
+
+    @Override
+    public void getBulkState(DaprStateProtos.GetBulkStateRequest r, StreamObserver<DaprStateProtos.GetBulkStateResponse> out) {
+        respond(out, () -> {
+            List<GetRequest> gets = r.getKeysList().stream()
+                    .map(k -> new GetRequest(k, r.getMetadataMap(), io.daprj.spi.state.Consistency.EVENTUAL))
+                    .toList();
+            DaprStateProtos.GetBulkStateResponse.Builder b = DaprStateProtos.GetBulkStateResponse.newBuilder();
+            apis.state().bulkGet(r.getStoreName(), gets).forEach(item -> b.addItems(StateGrpcMapping.bulkItem(item)));
+            return b.build();
+        });
+    }
+
+    @Override
+    public void saveState(DaprStateProtos.SaveStateRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            apis.state().save(r.getStoreName(), r.getStatesList().stream().map(StateGrpcMapping::set).toList());
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void deleteState(DaprStateProtos.DeleteStateRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            apis.state().delete(r.getStoreName(), StateGrpcMapping.delete(r));
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void deleteBulkState(DaprStateProtos.DeleteBulkStateRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            apis.state().bulkDelete(r.getStoreName(), r.getStatesList().stream().map(StateGrpcMapping::delete).toList());
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void executeStateTransaction(DaprStateProtos.ExecuteStateTransactionRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            List<StateOperation> ops = r.getOperationsList().stream().map(StateGrpcMapping::operation).toList();
+            apis.state().transact(r.getStoreName(), ops, r.getMetadataMap());
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void queryStateAlpha1(DaprStateProtos.QueryStateRequest r, StreamObserver<DaprStateProtos.QueryStateResponse> out) {
+        respond(out, () -> {
+            apis.state().query(r.getStoreName());
+            return DaprStateProtos.QueryStateResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void invokeService(DaprInvokeProtos.InvokeServiceRequest r, StreamObserver<CommonProtos.InvokeResponse> out) {
+        respond(out, () -> {
+            Headers.Builder headers = Headers.builder();
+            ServiceRequestContext.current().request().headers().forEach((k, v) -> headers.add(k.toString(), v));
+            CommonProtos.InvokeRequest m = r.getMessage();
+            String verb = m.getHttpExtension().getVerb() == CommonProtos.HTTPExtension.Verb.NONE
+                    ? "POST" : m.getHttpExtension().getVerb().name();
+            InvokeResponse response = apis.invoke().invoke(r.getId(), new InvokeRequest(m.getMethod(), verb,
+                    m.getHttpExtension().getQuerystring(), headers.build().forwardable(),
+                    m.getData().getValue().toByteArray(), m.getContentType()));
+            ServiceRequestContext.current().mutateAdditionalResponseHeaders(
+                    h -> h.add("dapr-http-status", Integer.toString(response.status())));
+            if (!response.ok()) {
+                throw new AppErrorStatus(response);
+            }
+            return CommonProtos.InvokeResponse.newBuilder()
+                    .setData(Any.newBuilder().setValue(ByteString.copyFrom(response.body())))
+                    .setContentType(response.contentType())
+                    .build();
+        });
+    }
+
+    @Override
+    public void getMetadata(DaprMetadataProtos.GetMetadataRequest r, StreamObserver<DaprMetadataProtos.GetMetadataResponse> out) {
+        respond(out, () -> MetadataGrpcMapping.response(apis.metadata().snapshot()));
+    }
+
+    @Override
+    public void setMetadata(DaprMetadataProtos.SetMetadataRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            apis.metadata().set(r.getKey(), r.getValue());
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void shutdown(DaprProtos.ShutdownRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            apis.shutdown().run();
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    /** A non-2xx answer of the invoked app, returned to a gRPC caller as the matching status. */
+    private static final class AppErrorStatus extends RuntimeException {
+        private final InvokeResponse response;
+
+        AppErrorStatus(InvokeResponse response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+
+    private <T> void respond(StreamObserver<T> out, Supplier<T> call) {
+        T result;
+        try {
+            result = call.get();
+        } catch (AppErrorStatus e) {
+            out.onError(Status.fromCode(GrpcHttpStatus.fromHttp(e.response.status()))
+                    .withDescription(new String(e.response.body(), StandardCharsets.UTF_8))
+                    .asRuntimeException());
+            return;
+        } catch (RuntimeException e) {
+            out.onError(ErrorResponses.grpcStatus(ErrorResponses.toDapr(e), appId));
+            return;
+        }
+        out.onNext(result);
+        out.onCompleted();
+    }
+}

@@ -1,0 +1,84 @@
+package io.daprj.runtime.http;
+
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.SessionProtocol;
+import com.linecorp.armeria.server.HttpService;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import io.daprj.runtime.Apis;
+import io.daprj.runtime.errors.DaprException;
+import io.daprj.runtime.errors.ErrorResponses;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: one Armeria service under {@code /} that aggregates the request, routes it with {@link ApiRouter} and
+ * runs the handler on a virtual thread, turning any failure into Dapr's error body.
+ */
+public final class HttpApiServer implements HttpService {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpApiServer.class);
+    private static final Logger apiLog = LoggerFactory.getLogger("daprj.api");
+
+    private final ApiRouter router;
+    private final Executor executor;
+    private final String appId;
+    private final boolean apiLogging;
+
+    private HttpApiServer(ApiRouter router, Executor executor, String appId, boolean apiLogging) {
+        this.router = router;
+        this.executor = executor;
+        this.appId = appId;
+        this.apiLogging = apiLogging;
+    }
+
+    /** Builds the router from the building-block APIs. */
+    public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging) {
+        ApiRouter router = new ApiRouter();
+        new StateHttpRoutes(apis.state()).register(router);
+        new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
+        new InvokeHttpRoutes(apis.invoke()).register(router);
+        return new HttpApiServer(router, executor, appId, apiLogging);
+    }
+
+    /** Adds this service and its ports to {@code sb}: one port per listen address, or all interfaces. */
+    public void bind(ServerBuilder sb, int port, List<String> listenAddresses) {
+        if (listenAddresses.isEmpty()) {
+            sb.port(port, SessionProtocol.HTTP);
+        } else {
+            listenAddresses.forEach(a -> sb.port(new InetSocketAddress(a, port), SessionProtocol.HTTP));
+        }
+        sb.serviceUnder("/", this);
+    }
+
+    @Override
+    public HttpResponse serve(ServiceRequestContext ctx, HttpRequest req) {
+        CompletableFuture<HttpResponse> response = req.aggregate().thenApplyAsync(agg -> {
+            String path = ctx.path();
+            ApiRouter.Match match = router.match(agg.method().name(), path);
+            ApiRequest request = new ApiRequest(agg.method().name(), path, ctx.query() == null ? "" : ctx.query(),
+                    match.params(), agg.headers(), agg.content().array());
+            ApiResponse answer;
+            try {
+                answer = match.handler().handle(request);
+            } catch (RuntimeException e) {
+                DaprException dapr = ErrorResponses.toDapr(e);
+                answer = ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId));
+            }
+            if (apiLogging) {
+                apiLog.info("HTTP API Called: {} {} -> {}", request.method(), path, answer.status());
+            }
+            return answer.toHttp();
+        }, executor);
+        return HttpResponse.of(response.exceptionally(t -> {
+            log.debug("request failed before routing: {}", t.toString());
+            DaprException dapr = ErrorResponses.toDapr(t);
+            return ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId)).toHttp();
+        }));
+    }
+}

@@ -1,0 +1,74 @@
+package io.daprj.runtime.invoke;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.dapr.v1.AppCallbackGrpc;
+import io.dapr.v1.CommonProtos;
+import io.grpc.Metadata;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+
+/** The app channel to a gRPC app: {@code AppCallback/OnInvoke}, headers as metadata. */
+public final class GrpcAppChannel implements AppChannel {
+
+    private final String host;
+    private final int port;
+    private final AppCallbackGrpc.AppCallbackBlockingStub stub;
+    private final ConcurrencyLimit limit;
+
+    public GrpcAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes) {
+        this.host = host;
+        this.port = port;
+        this.stub = GrpcClients.builder("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
+                .responseTimeout(Duration.ZERO)
+                .maxResponseLength(0)
+                .maxResponseMessageLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                .build(AppCallbackGrpc.AppCallbackBlockingStub.class);
+        this.limit = new ConcurrencyLimit(maxConcurrency);
+    }
+
+    @Override
+    public InvokeResponse invoke(InvokeRequest request) {
+        CommonProtos.HTTPExtension.Verb verb;
+        try {
+            verb = CommonProtos.HTTPExtension.Verb.valueOf(request.verb().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            verb = CommonProtos.HTTPExtension.Verb.POST;
+        }
+        CommonProtos.InvokeRequest message = CommonProtos.InvokeRequest.newBuilder()
+                .setMethod(request.method())
+                .setData(Any.newBuilder().setValue(ByteString.copyFrom(request.body())))
+                .setContentType(request.contentType())
+                .setHttpExtension(CommonProtos.HTTPExtension.newBuilder().setVerb(verb).setQuerystring(request.query()))
+                .build();
+        Metadata metadata = new Metadata();
+        request.headers().forEach((k, v) -> {
+            if (!k.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {
+                metadata.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v);
+            }
+        });
+        try {
+            CommonProtos.InvokeResponse response = limit.call(() -> stub
+                    .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                    .onInvoke(message));
+            return new InvokeResponse(200, Headers.EMPTY, response.getData().getValue().toByteArray(),
+                    response.getContentType());
+        } catch (StatusRuntimeException e) {
+            String text = e.getStatus().getDescription() == null ? "" : e.getStatus().getDescription();
+            return new InvokeResponse(GrpcHttpStatus.toHttp(e.getStatus().getCode()), Headers.EMPTY,
+                    text.getBytes(StandardCharsets.UTF_8), "text/plain");
+        }
+    }
+
+    @Override
+    public boolean reachable() {
+        return PortProbe.open(host, port);
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,124 @@
+package io.daprj.runtime.invoke;
+
+import io.daprj.runtime.errors.DaprError;
+import io.daprj.runtime.errors.DaprException;
+import io.daprj.spi.nameresolution.Instance;
+import io.daprj.spi.nameresolution.NameResolver;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Service invocation: a call for this sidecar's own app id goes straight to the app channel; any other app id is
+ * resolved with the name resolver and sent to that app's sidecar, which delivers it to its app.
+ */
+public final class InvokeApi {
+
+    private static final Logger log = LoggerFactory.getLogger(InvokeApi.class);
+    private static final int ATTEMPTS = 3;
+
+    private final String appId;
+    private final String namespace;
+    private final Optional<AppChannel> appChannel;
+    private final BooleanSupplier appHealthy;
+    private final Optional<NameResolver> resolver;
+    private final InternalInvokeClient client;
+
+    public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
+            Optional<NameResolver> resolver, InternalInvokeClient client) {
+        this.appId = appId;
+        this.namespace = namespace;
+        this.appChannel = appChannel;
+        this.appHealthy = appHealthy;
+        this.resolver = resolver;
+        this.client = client;
+    }
+
+    /** Invokes {@code target} ({@code appId} or {@code appId.namespace}) for this sidecar's app. */
+    public InvokeResponse invoke(String target, InvokeRequest request) {
+        int dot = target.lastIndexOf('.');
+        String targetId = dot > 0 ? target.substring(0, dot) : target;
+        String targetNamespace = dot > 0 ? target.substring(dot + 1) : namespace;
+        if (targetId.equals(appId) && targetNamespace.equals(namespace)) {
+            return toApp(appId, namespace, request);
+        }
+        NameResolver names = resolver.orElseThrow(() -> failed(target, "no name resolver is configured"));
+        StatusRuntimeException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instance instance = names.resolve(targetId, targetNamespace)
+                    .orElseThrow(() -> failed(target, "couldn't find service: " + target));
+            try {
+                return client.invoke(instance, targetId, request);
+            } catch (StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
+                    throw failed(target, describe(e));
+                }
+                last = e;
+                log.debug("sidecar of {} at {} unavailable (attempt {}): {}", target, instance.address(), attempt, e.toString());
+                sleep(100L * attempt);
+            }
+        }
+        throw failed(target, describe(last));
+    }
+
+    /** A call that another sidecar forwarded for this sidecar's app. */
+    InvokeResponse fromOtherSidecar(String targetId, String callerAppId, String callerNamespace, InvokeRequest request) {
+        if (!targetId.equals(appId)) {
+            throw DaprError.ERR_DIRECT_INVOKE.with("failed to invoke, id: " + targetId + ", err: this sidecar serves "
+                    + appId, 404, Status.Code.NOT_FOUND);
+        }
+        return toApp(callerAppId, callerNamespace, request);
+    }
+
+    private InvokeResponse toApp(String callerAppId, String callerNamespace, InvokeRequest request) {
+        AppChannel channel = appChannel.orElseThrow(() -> failed(appId, "app channel is not initialized"));
+        if (!appHealthy.getAsBoolean()) {
+            throw failed(appId, "app is not in a healthy state");
+        }
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put("dapr-caller-app-id", callerAppId);
+        added.put("dapr-callee-app-id", appId);
+        if (!callerNamespace.isEmpty()) {
+            added.put("dapr-caller-namespace", callerNamespace);
+        }
+        added.put("x-forwarded-host", "127.0.0.1");
+        added.put("forwarded", "by=" + appId + ";host=127.0.0.1");
+        try {
+            return channel.invoke(request.withHeaders(request.headers().with(added)));
+        } catch (DaprException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failed(appId, String.valueOf(rootMessage(e)));
+        }
+    }
+
+    private static DaprException failed(String target, String why) {
+        return DaprError.ERR_DIRECT_INVOKE.with("failed to invoke, id: " + target + ", err: " + why);
+    }
+
+    private static String describe(StatusRuntimeException e) {
+        String description = e.getStatus().getDescription();
+        return e.getStatus().getCode() + (description == null ? "" : ": " + description);
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.daprj.runtime.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The parts of a {@code kind: Configuration} file daprj reads today: the name resolution component.
+ *
+ * @param nameResolver the {@code spec.nameResolution.component} (default {@code sqlite}, see the README)
+ * @param nameResolverConfig its {@code configuration} entries as strings
+ */
+public record ConfigurationSpec(String nameResolver, Map<String, String> nameResolverConfig) {
+
+    public static final ConfigurationSpec DEFAULT = new ConfigurationSpec("sqlite", Map.of());
+
+    /** Reads the first Configuration document of each file, later files overriding earlier ones. */
+    public static ConfigurationSpec load(List<Path> files) {
+        ConfigurationSpec result = DEFAULT;
+        for (Path file : files) {
+            for (JsonNode doc : ResourceLoader.read(file)) {
+                if (!"Configuration".equals(doc.path("kind").asText())) {
+                    continue;
+                }
+                JsonNode nr = doc.path("spec").path("nameResolution");
+                if (nr.hasNonNull("component")) {
+                    Map<String, String> config = new HashMap<>();
+                    nr.path("configuration").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
+                    result = new ConfigurationSpec(nr.path("component").asText(), config);
+                }
+            }
+        }
+        return result;
+    }
+}
