@@ -7,6 +7,7 @@ import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.daprj.runtime.Apis;
+import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.errors.ErrorResponses;
 import java.net.InetSocketAddress;
@@ -75,10 +76,17 @@ public final class HttpApiServer implements HttpService {
             }
             return answer.toHttp();
         }, executor);
-        return HttpResponse.of(response.exceptionally(t -> {
-            log.debug("request failed before routing: {}", t.toString());
-            DaprException dapr = ErrorResponses.toDapr(t);
-            return ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId)).toHttp();
-        }));
+        return HttpResponse.of(response.exceptionally(this::bodyReadFailure));
+    }
+
+    /** The body could not be read: over {@code --max-body-size} (413), or the client went away. */
+    private HttpResponse bodyReadFailure(Throwable t) {
+        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        log.debug("request body could not be read: {}", cause.toString());
+        DaprException dapr = cause instanceof com.linecorp.armeria.common.ContentTooLargeException
+                ? DaprError.ERR_BODY_READ.with("request body too large (limit: --max-body-size)", 413,
+                        io.grpc.Status.Code.RESOURCE_EXHAUSTED)
+                : DaprError.ERR_BODY_READ.with("failed reading the request body: " + cause);
+        return ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId)).toHttp();
     }
 }
