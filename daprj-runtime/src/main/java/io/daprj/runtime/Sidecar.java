@@ -14,6 +14,7 @@ import io.daprj.runtime.health.HealthApi;
 import io.daprj.runtime.http.HttpApiServer;
 import io.daprj.runtime.invoke.AppChannel;
 import io.daprj.runtime.invoke.GrpcAppChannel;
+import io.daprj.runtime.invoke.GrpcProxyService;
 import io.daprj.runtime.invoke.HttpAppChannel;
 import io.daprj.runtime.invoke.InternalInvokeClient;
 import io.daprj.runtime.invoke.InternalInvokeService;
@@ -106,13 +107,18 @@ public final class Sidecar implements AutoCloseable {
 
         httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
                 .bind(s, options.daprHttpPort, options.listenAddresses()));
+        Optional<String> grpcApp = "grpc".equals(options.appProtocol)
+                ? options.appPortValue().map(p -> options.appChannelAddress + ":" + p)
+                : Optional.empty();
         grpcServer = server(s -> {
             bindPorts(s, options.daprGrpcPort, options.listenAddresses());
             s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
+            s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, nameResolver, false));
         });
         internalServer = server(s -> {
             s.port(options.internalGrpcPortValue().orElse(0), SessionProtocol.HTTP);
             s.service(grpc(new InternalInvokeService(invoke, appId), maxBody));
+            s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, Optional.empty(), true));
         });
         nameResolver.ifPresent(r -> r.register(new Instance(appId, namespace, "127.0.0.1", internalGrpcPort())));
         health.outboundReady();

@@ -86,6 +86,29 @@ class InvokeGrpcTest {
     }
 
     @Test
+    void proxyModeStreamsAnyServiceToTheAppNamedByDaprAppId() {
+        // the app's own service, called on the caller's Dapr gRPC port, as the SDK's newGrpcStub does
+        AppCallbackGrpc.AppCallbackBlockingStub viaProxy = GrpcClients.builder("http://127.0.0.1:" + httpAppSidecar.grpcPort())
+                .addHeader("dapr-app-id", "grpcapp")
+                .build(AppCallbackGrpc.AppCallbackBlockingStub.class);
+        CommonProtos.InvokeResponse r = viaProxy.onInvoke(CommonProtos.InvokeRequest.newBuilder().setMethod("direct")
+                .setData(Any.newBuilder().setValue(ByteString.copyFromUtf8("p"))).build());
+        assertThat(r.getData().getValue().toStringUtf8()).isEqualTo("NONE direct ? caller=httpapp body=p");
+        assertThatThrownBy(() -> viaProxy.onInvoke(CommonProtos.InvokeRequest.newBuilder().setMethod("missing").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND));
+    }
+
+    @Test
+    void proxyModeWithoutAppIdIsUnimplemented() {
+        AppCallbackGrpc.AppCallbackBlockingStub noTarget = GrpcClients.newClient(
+                "http://127.0.0.1:" + httpAppSidecar.grpcPort(), AppCallbackGrpc.AppCallbackBlockingStub.class);
+        assertThatThrownBy(() -> noTarget.onInvoke(CommonProtos.InvokeRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNIMPLEMENTED));
+    }
+
+    @Test
     void grpcInvokeServiceReachesOwnHttpApp() {
         CommonProtos.InvokeResponse r = dapr.invokeService(request("httpapp", "orders", CommonProtos.HTTPExtension.Verb.PUT, "hi"));
         assertThat(r.getData().getValue().toStringUtf8()).startsWith("PUT /orders ?a=1").endsWith("body=hi");
