@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads Dapr's {@code ttlInSeconds} request metadata and writes the {@code ttlExpireTime} response metadata.
- * A TTL of -1 (or none) means the key never expires and removes an earlier TTL.
+ * A TTL of 0 or -1 (or none) means the key never expires and removes an earlier TTL, as in Dapr's stores.
  */
 public final class StateTtl {
 
@@ -18,7 +18,7 @@ public final class StateTtl {
     private StateTtl() {}
 
     /**
-     * The TTL in seconds given in {@code metadata}, empty for none or -1.
+     * The TTL in seconds given in {@code metadata}, empty for none, 0 or -1.
      *
      * @throws IllegalArgumentException for a value that is not an integer or is below -1
      */
@@ -37,7 +37,7 @@ public final class StateTtl {
             throw new IllegalArgumentException("incorrect value for metadata 'ttlInSeconds': " + raw
                     + " (expected: -1 or more)");
         }
-        return ttl == -1 ? Optional.empty() : Optional.of(ttl);
+        return ttl <= 0 ? Optional.empty() : Optional.of(ttl);
     }
 
     /** The expiry instant for a TTL set now, if {@code metadata} asks for one. */
