@@ -24,6 +24,7 @@ import io.daprj.runtime.resources.ComponentSpec;
 import io.daprj.runtime.resources.ConfigurationSpec;
 import io.daprj.runtime.resources.EmbeddedDefaults;
 import io.daprj.runtime.resources.ResourceLoader;
+import io.daprj.runtime.secrets.SecretsApi;
 import io.daprj.runtime.state.StateApi;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
@@ -87,8 +88,9 @@ public final class Sidecar implements AutoCloseable {
         List<ComponentSpec> specs = options.resourcesPaths.isEmpty()
                 ? EmbeddedDefaults.components()
                 : new ResourceLoader(options.resourcesPaths).components();
+        ConfigurationSpec config = ConfigurationSpec.load(options.config);
         new ComponentInitializer(registry, appId, namespace).initAll(specs, components);
-        nameResolver = NameResolution.create(registry, ConfigurationSpec.load(options.config), appId, namespace);
+        nameResolver = NameResolution.create(registry, config, appId, namespace);
         nameResolver.ifPresent(resources::add);
 
         long maxBody = options.maxBodySizeBytes();
@@ -102,7 +104,7 @@ public final class Sidecar implements AutoCloseable {
         InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
         resources.add(internalClient);
         InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient);
-        Apis apis = new Apis(new StateApi(components, appId, namespace), invoke, new MetadataApi(options, components),
+        Apis apis = new Apis(new StateApi(components, appId, namespace), new SecretsApi(components, config.secretScopes()), invoke, new MetadataApi(options, components),
                 health, this::requestShutdown);
 
         httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)

@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and initialises components from their specs. A failure names the file, the component and the cause; it
- * stops the sidecar unless the component says {@code ignoreErrors: true}, as in daprd.
+ * Creates and initialises components from their specs: secret stores first, then the others, whose
+ * {@code secretKeyRef} metadata is read from the store named in {@code auth.secretStore}. A failure names the file,
+ * the component and the cause; it stops the sidecar unless the component says {@code ignoreErrors: true}, as in
+ * daprd — except a secret that cannot be resolved, which only keeps that one component from loading.
  */
 public final class ComponentInitializer {
 
@@ -31,7 +33,10 @@ public final class ComponentInitializer {
     public List<String> initAll(List<ComponentSpec> specs, ComponentStore store) {
         List<String> ignored = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        for (ComponentSpec spec : specs) {
+        List<ComponentSpec> ordered = new ArrayList<>(specs);
+        // secret stores load first so that the other components can resolve their secretKeyRefs
+        ordered.sort(java.util.Comparator.comparing(s -> !s.category().equals("secretstores")));
+        for (ComponentSpec spec : ordered) {
             if (!spec.appliesTo(appId)) {
                 log.debug("skipping {}: not in its scopes", spec.describe());
                 continue;
@@ -42,7 +47,10 @@ public final class ComponentInitializer {
             }
             seen.add(spec.name());
             try {
-                init(spec, store);
+                init(SecretRefs.resolve(spec, store), store);
+            } catch (SecretRefs.UnresolvedSecretException e) {
+                log.error("{} (the sidecar goes on without it)", e.getMessage());
+                ignored.add(e.getMessage());
             } catch (ComponentInitException e) {
                 if (!spec.ignoreErrors()) {
                     throw e;

@@ -9,6 +9,7 @@ import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprInvokeProtos;
 import io.dapr.v1.DaprMetadataProtos;
 import io.dapr.v1.DaprProtos;
+import io.dapr.v1.DaprSecretProtos;
 import io.dapr.v1.DaprStateProtos;
 import io.daprj.runtime.errors.ErrorResponses;
 import io.daprj.runtime.Apis;
@@ -91,6 +92,22 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
         respond(out, () -> {
             apis.state().query(r.getStoreName());
             return DaprStateProtos.QueryStateResponse.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void getSecret(DaprSecretProtos.GetSecretRequest r, StreamObserver<DaprSecretProtos.GetSecretResponse> out) {
+        respond(out, () -> DaprSecretProtos.GetSecretResponse.newBuilder()
+                .putAllData(apis.secrets().get(r.getStoreName(), r.getKey(), r.getMetadataMap())).build());
+    }
+
+    @Override
+    public void getBulkSecret(DaprSecretProtos.GetBulkSecretRequest r, StreamObserver<DaprSecretProtos.GetBulkSecretResponse> out) {
+        respond(out, () -> {
+            DaprSecretProtos.GetBulkSecretResponse.Builder b = DaprSecretProtos.GetBulkSecretResponse.newBuilder();
+            apis.secrets().bulkGet(r.getStoreName(), r.getMetadataMap()).forEach((name, values) ->
+                    b.putData(name, DaprSecretProtos.SecretResponse.newBuilder().putAllSecrets(values).build()));
+            return b.build();
         });
     }
 

@@ -42,6 +42,7 @@ public final class HttpApiServer implements HttpService {
     public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging) {
         ApiRouter router = new ApiRouter();
         new StateHttpRoutes(apis.state()).register(router);
+        new SecretsHttpRoutes(apis.secrets()).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
         return new HttpApiServer(router, executor, appId, apiLogging);

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param source the file it came from, for error messages ({@code <embedded>} for defaults)
  * @param metadata the {@code spec.metadata} entries with plain values
  * @param scopes the app ids allowed to load it; empty for all
+ * @param secretRefs metadata entries whose value comes from a secret store ({@code secretKeyRef})
+ * @param secretStore the store named by {@code auth.secretStore}, or empty
  */
 public record ComponentSpec(
         String name,
@@ -20,9 +22,16 @@ public record ComponentSpec(
         Map<String, String> metadata,
         List<String> scopes,
         boolean ignoreErrors,
-        String source) {
+        String source,
+        Map<String, SecretRef> secretRefs,
+        String secretStore) {
+
+    /** A {@code secretKeyRef}: secret {@code name}, and the {@code key} inside it (the name when empty). */
+    public record SecretRef(String name, String key) {}
 
     public ComponentSpec {
+        secretRefs = Map.copyOf(secretRefs);
+        requireNonNull(secretStore, "secretStore");
         requireNonNull(name, "name");
         requireNonNull(namespace, "namespace");
         requireNonNull(type, "type");
@@ -40,6 +49,13 @@ public record ComponentSpec(
 
     public boolean appliesTo(String appId) {
         return scopes.isEmpty() || scopes.contains(appId);
+    }
+
+    /** A copy whose metadata also holds the resolved secret values. */
+    public ComponentSpec withResolvedSecrets(Map<String, String> values) {
+        Map<String, String> merged = new java.util.HashMap<>(metadata);
+        merged.putAll(values);
+        return new ComponentSpec(name, namespace, type, version, merged, scopes, ignoreErrors, source, Map.of(), secretStore);
     }
 
     public String describe() {

@@ -7,14 +7,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of a {@code kind: Configuration} file daprj reads today: the name resolution component.
+ * The parts of a {@code kind: Configuration} file daprj reads today: the name resolution component and the secret
+ * scopes.
  *
  * @param nameResolver the {@code spec.nameResolution.component} (default {@code sqlite}, see the README)
  * @param nameResolverConfig its {@code configuration} entries as strings
+ * @param secretScopes {@code spec.secrets.scopes} by store name
  */
-public record ConfigurationSpec(String nameResolver, Map<String, String> nameResolverConfig) {
+public record ConfigurationSpec(String nameResolver, Map<String, String> nameResolverConfig, Map<String, SecretScope> secretScopes) {
 
-    public static final ConfigurationSpec DEFAULT = new ConfigurationSpec("sqlite", Map.of());
+    public static final ConfigurationSpec DEFAULT = new ConfigurationSpec("sqlite", Map.of(), Map.of());
+
+    public ConfigurationSpec {
+        nameResolverConfig = Map.copyOf(nameResolverConfig);
+        secretScopes = Map.copyOf(secretScopes);
+    }
 
     /** Reads the first Configuration document of each file, later files overriding earlier ones. */
     public static ConfigurationSpec load(List<Path> files) {
@@ -28,7 +35,13 @@ public record ConfigurationSpec(String nameResolver, Map<String, String> nameRes
                 if (nr.hasNonNull("component")) {
                     Map<String, String> config = new HashMap<>();
                     nr.path("configuration").properties().forEach(e -> config.put(e.getKey(), e.getValue().asText()));
-                    result = new ConfigurationSpec(nr.path("component").asText(), config);
+                    result = new ConfigurationSpec(nr.path("component").asText(), config, result.secretScopes());
+                }
+                JsonNode scopes = doc.path("spec").path("secrets").path("scopes");
+                if (scopes.isArray()) {
+                    Map<String, SecretScope> byStore = new HashMap<>(result.secretScopes());
+                    scopes.forEach(s -> byStore.put(s.path("storeName").asText(), SecretScope.parse(s)));
+                    result = new ConfigurationSpec(result.nameResolver(), result.nameResolverConfig(), byStore);
                 }
             }
         }

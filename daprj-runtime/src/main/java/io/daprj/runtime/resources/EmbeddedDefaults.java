@@ -22,6 +22,8 @@ public final class EmbeddedDefaults {
                 Map.of("connectionString", file, "actorStateStore", "true"),
                 List.of(),
                 false,
-                "<embedded defaults>"));
+                "<embedded defaults>",
+                Map.of(),
+                ""));
     }
 }

@@ -105,18 +105,21 @@ public final class ResourceLoader {
         }
         List<String> scopes = new ArrayList<>();
         node.path("scopes").forEach(s -> scopes.add(s.asText()));
+        Map<String, ComponentSpec.SecretRef> secretRefs = new LinkedHashMap<>();
         return new ComponentSpec(
                 name,
                 node.path("metadata").path("namespace").asText(""),
                 type.toLowerCase(java.util.Locale.ROOT),
                 version,
-                metadataOf(spec.path("metadata"), where),
+                metadataOf(spec.path("metadata"), where, secretRefs),
                 scopes,
                 spec.path("ignoreErrors").asBoolean(false),
-                doc.file().toString());
+                doc.file().toString(),
+                secretRefs,
+                node.path("auth").path("secretStore").asText(""));
     }
 
-    private static Map<String, String> metadataOf(JsonNode entries, String where) {
+    private static Map<String, String> metadataOf(JsonNode entries, String where, Map<String, ComponentSpec.SecretRef> refs) {
         Map<String, String> metadata = new LinkedHashMap<>();
         for (JsonNode entry : entries) {
             String key = entry.path("name").asText("");
@@ -124,8 +127,13 @@ public final class ResourceLoader {
                 throw new ResourceException(where + " has a metadata entry without a name");
             }
             if (entry.has("secretKeyRef")) {
-                throw new ResourceException(where + ": metadata '" + key
-                        + "' uses secretKeyRef, which daprj does not support yet (secret stores are not implemented)");
+                JsonNode ref = entry.path("secretKeyRef");
+                String secret = ref.path("name").asText("");
+                if (secret.isBlank()) {
+                    throw new ResourceException(where + ": metadata '" + key + "' has a secretKeyRef without a name");
+                }
+                refs.put(key, new ComponentSpec.SecretRef(secret, ref.path("key").asText("")));
+                continue;
             }
             if (entry.has("envRef")) {
                 String env = System.getenv(entry.path("envRef").asText());

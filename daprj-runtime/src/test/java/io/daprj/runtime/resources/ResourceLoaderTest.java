@@ -46,7 +46,7 @@ class ResourceLoaderTest {
     }
 
     @Test
-    void secretKeyRefFailsClearlyNamingFileAndComponent() {
+    void secretKeyRefsAndAuthSecretStoreAreKept() {
         TestSidecars.write(dir, "secret.yaml", """
                 kind: Component
                 metadata: {name: redis}
@@ -56,10 +56,13 @@ class ResourceLoaderTest {
                   metadata:
                   - name: redisPassword
                     secretKeyRef: {name: s, key: k}
+                  - {name: redisHost, value: localhost}
+                auth: {secretStore: vault}
                 """);
-        assertThatThrownBy(() -> new ResourceLoader(List.of(dir)).components())
-                .hasMessageContaining("component 'redis'").hasMessageContaining("secret.yaml")
-                .hasMessageContaining("secretKeyRef");
+        ComponentSpec spec = new ResourceLoader(List.of(dir)).components().getFirst();
+        assertThat(spec.secretRefs()).containsEntry("redisPassword", new ComponentSpec.SecretRef("s", "k"));
+        assertThat(spec.metadata()).containsOnlyKeys("redisHost");
+        assertThat(spec.secretStore()).isEqualTo("vault");
     }
 
     @Test
