@@ -51,11 +51,11 @@ public record ComponentSpec(
         return scopes.isEmpty() || scopes.contains(appId);
     }
 
-    /** A copy whose metadata also holds the resolved secret values. */
+    /** A copy whose metadata also holds the resolved secret values; the references stay for their names. */
     public ComponentSpec withResolvedSecrets(Map<String, String> values) {
         Map<String, String> merged = new java.util.HashMap<>(metadata);
         merged.putAll(values);
-        return new ComponentSpec(name, namespace, type, version, merged, scopes, ignoreErrors, source, Map.of(), secretStore);
+        return new ComponentSpec(name, namespace, type, version, merged, scopes, ignoreErrors, source, secretRefs, secretStore);
     }
 
     public String describe() {

@@ -33,18 +33,23 @@ public final class StateApi {
     private final ComponentStore components;
     private final String appId;
     private final String namespace;
+    private final Map<String, StateEncryption> encryption = new java.util.HashMap<>();
 
+    /** @throws io.daprj.runtime.components.ComponentInitException for a store with unusable encryption keys */
     public StateApi(ComponentStore components, String appId, String namespace) {
         this.components = components;
         this.appId = appId;
         this.namespace = namespace;
+        for (LoadedComponent<StateStore> store : components.all(StateStore.class)) {
+            StateEncryption.of(store.spec()).ifPresent(e -> encryption.put(store.spec().name(), e));
+        }
     }
 
     public Optional<StateItem> get(String storeName, GetRequest request) {
         Target target = target(storeName);
         GetRequest stored = new GetRequest(target.keys.toStored(request.key()), request.metadata(), request.consistency());
         try {
-            return target.store.get(stored);
+            return target.store.get(stored).map(item -> decrypted(target, item));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_GET,
                     "fail to get " + request.key() + " from state store " + storeName + ": " + e.getMessage(), e);
@@ -62,7 +67,7 @@ public final class StateApi {
             List<BulkGetItem> items = target.store.bulkGet(stored);
             List<BulkGetItem> result = new ArrayList<>(items.size());
             for (BulkGetItem item : items) {
-                result.add(new BulkGetItem(target.keys.toUser(item.key()), item.item(), item.error()));
+                result.add(bulkItem(target, item));
             }
             return result;
         } catch (RuntimeException e) {
@@ -166,14 +171,32 @@ public final class StateApi {
     }
 
     private SetRequest prefixed(Target target, SetRequest r) {
-        return new SetRequest(target.keys.toStored(r.key()), r.value(), r.etag(), r.metadata(), r.options(), r.contentType());
+        byte[] value = target.encryption == null ? r.value() : target.encryption.encrypt(r.value());
+        return new SetRequest(target.keys.toStored(r.key()), value, r.etag(), r.metadata(), r.options(), r.contentType());
+    }
+
+    private static StateItem decrypted(Target target, StateItem item) {
+        if (target.encryption == null) {
+            return item;
+        }
+        return new StateItem(target.encryption.decrypt(item.data()), item.etag(), item.metadata(), item.contentType());
+    }
+
+    private static BulkGetItem bulkItem(Target target, BulkGetItem item) {
+        String key = target.keys.toUser(item.key());
+        try {
+            return new BulkGetItem(key, item.item().map(i -> decrypted(target, i)), item.error());
+        } catch (IllegalStateException e) {
+            return new BulkGetItem(key, Optional.empty(), Optional.of(e.getMessage()));
+        }
     }
 
     private DeleteRequest prefixed(Target target, DeleteRequest r) {
         return new DeleteRequest(target.keys.toStored(r.key()), r.etag(), r.metadata(), r.options());
     }
 
-    private record Target(StateStore store, StateKeys keys) {}
+    /** The store, its key mapping and its encryption (null when values are stored in clear). */
+    private record Target(StateStore store, StateKeys keys, StateEncryption encryption) {}
 
     private Target target(String storeName) {
         if (components.all(StateStore.class).isEmpty()) {
@@ -186,7 +209,7 @@ public final class StateApi {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
-        return new Target(component.instance(), StateKeys.of(keyPrefix, storeName, appId, namespace));
+        return new Target(component.instance(), StateKeys.of(keyPrefix, storeName, appId, namespace), encryption.get(storeName));
     }
 
     /** ETag conflicts keep their own status (409/Aborted, 400/InvalidArgument); everything else is the given code. */
