@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every test uses keys under its own random prefix, so a subclass may hand out stores that share one backend.
  * The cases are spread over a chain of superclasses only to keep files short: {@link BasicStateCases},
- * {@link EtagStateCases}, {@link TtlStateCases}, {@link TransactionStateCases}, on {@link StateStoreFixture}.
+ * {@link EtagStateCases}, {@link TtlStateCases}, {@link TransactionStateCases}, {@link QueryStateCases}, on
+ * {@link StateStoreFixture}.
  */
-public abstract class StateStoreConformance extends TransactionStateCases {
+public abstract class StateStoreConformance extends QueryStateCases {
 
     @Test
     void declaresExactlyTheExpectedFeatures() {
@@ -28,6 +29,13 @@ public abstract class StateStoreConformance extends TransactionStateCases {
     @Test
     void neverDeclaresTheActorFeature() {
         assertThat(store.features()).doesNotContain(StateFeature.ACTOR);
+    }
+
+    @Test
+    void declaresQueryExactlyWhenItImplementsQueries() {
+        assertThat(store.features().contains(StateFeature.QUERY_API))
+                .as("QUERY_API declared <=> implements QueryableStateStore")
+                .isEqualTo(store instanceof io.daprj.spi.state.query.QueryableStateStore);
     }
 
     @Test

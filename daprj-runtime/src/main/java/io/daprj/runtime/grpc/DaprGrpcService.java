@@ -90,8 +90,12 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     @Override
     public void queryStateAlpha1(DaprStateProtos.QueryStateRequest r, StreamObserver<DaprStateProtos.QueryStateResponse> out) {
         respond(out, () -> {
-            apis.state().query(r.getStoreName());
-            return DaprStateProtos.QueryStateResponse.getDefaultInstance();
+            var response = apis.state().query(r.getStoreName(), r.getQuery().getBytes(StandardCharsets.UTF_8), r.getMetadataMap());
+            DaprStateProtos.QueryStateResponse.Builder b = DaprStateProtos.QueryStateResponse.newBuilder();
+            response.results().forEach(item -> b.addResults(DaprStateProtos.QueryStateItem.newBuilder()
+                    .setKey(item.key()).setData(ByteString.copyFrom(item.data())).setEtag(item.etag().orElse(""))));
+            response.token().ifPresent(b::setToken);
+            return b.build();
         });
     }
 

@@ -14,6 +14,7 @@ import io.daprj.spi.state.SetRequest;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
 import io.daprj.spi.state.StateOptions;
+import io.daprj.spi.state.query.QueryResponse;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -122,8 +123,19 @@ final class StateHttpRoutes {
     }
 
     private ApiResponse query(ApiRequest req) {
-        state.query(req.param("storeName"));
-        return ApiResponse.noContent();
+        QueryResponse response = state.query(req.param("storeName"), req.body(), req.metadata());
+        if (response.results().isEmpty()) {
+            return ApiResponse.noContent();
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode results = out.putArray("results");
+        for (QueryResponse.Item item : response.results()) {
+            ObjectNode o = results.addObject().put("key", item.key());
+            writeData(o, item.data());
+            item.etag().ifPresent(e -> o.put("etag", e));
+        }
+        response.token().ifPresent(t -> out.put("token", t));
+        return ApiResponse.json(200, Json.write(out));
     }
 
     private static SetRequest setRequest(JsonNode item, Map<String, String> queryMetadata) {

@@ -16,6 +16,9 @@ import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
 import io.daprj.spi.state.StateStore;
 import io.daprj.spi.state.TransactionalStateStore;
+import io.daprj.spi.state.query.QueryResponse;
+import io.daprj.spi.state.query.QueryableStateStore;
+import io.daprj.spi.state.query.StateQuery;
 import io.grpc.Status.Code;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -148,10 +151,23 @@ public final class StateApi {
         }
     }
 
-    /** State queries: no store of daprj answers them yet, so a known store gets daprd's "not supported" error. */
-    public void query(String storeName) {
-        target(storeName);
-        throw DaprError.ERR_STATE_QUERYING_NOT_SUPPORTED.with("state store " + storeName + " doesn't support query");
+    /** Runs a JSON state query on a store that declares QUERY_API; results carry the user's keys. */
+    public QueryResponse query(String storeName, byte[] queryJson, Map<String, String> metadata) {
+        Target target = target(storeName);
+        if (!(target.store instanceof QueryableStateStore queryable)) {
+            throw DaprError.ERR_STATE_QUERYING_NOT_SUPPORTED.with("state store " + storeName + " doesn't support query");
+        }
+        StateQuery query = StateQueryParser.parse(queryJson, target.keys.toStored(""));
+        try {
+            QueryResponse response = queryable.query(query, metadata);
+            List<QueryResponse.Item> items = new ArrayList<>(response.results().size());
+            for (QueryResponse.Item item : response.results()) {
+                items.add(new QueryResponse.Item(target.keys.toUser(item.key()), item.data(), item.etag()));
+            }
+            return new QueryResponse(items, response.token());
+        } catch (RuntimeException e) {
+            throw DaprError.ERR_STATE_QUERY.with("failed query in state store " + storeName + ": " + e.getMessage());
+        }
     }
 
     /** The capabilities shown in the metadata API: the store's features, plus ACTOR for the actor state store. */

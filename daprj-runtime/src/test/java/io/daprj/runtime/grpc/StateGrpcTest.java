@@ -106,6 +106,21 @@ class StateGrpcTest {
     }
 
     @Test
+    void queryStateAlpha1ReturnsMatchesWithUserKeys() {
+        save(item("qa", "{\"color\":\"red\"}"), item("qb", "{\"color\":\"blue\"}"));
+        DaprStateProtos.QueryStateResponse r = dapr.queryStateAlpha1(DaprStateProtos.QueryStateRequest.newBuilder()
+                .setStoreName("statestore").setQuery("{\"filter\":{\"EQ\":{\"color\":\"red\"}}}").build());
+        assertThat(r.getResultsList()).singleElement().satisfies(i -> {
+            assertThat(i.getKey()).isEqualTo("qa");
+            assertThat(i.getData().toStringUtf8()).isEqualTo("{\"color\":\"red\"}");
+        });
+        assertThatThrownBy(() -> dapr.queryStateAlpha1(DaprStateProtos.QueryStateRequest.newBuilder()
+                        .setStoreName("statestore").setQuery("{not json").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));
+    }
+
+    @Test
     void illegalKeyIsInvalidArgument() {
         assertThatThrownBy(() -> save(item("a||b", "x"))).isInstanceOfSatisfying(StatusRuntimeException.class,
                 e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT));

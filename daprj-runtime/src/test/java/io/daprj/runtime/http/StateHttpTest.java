@@ -21,7 +21,9 @@ class StateHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sidecar = Sidecar.start(TestSidecars.options("orders", TestSidecars.inMemoryResources(dir), null));
+        Path resources = TestSidecars.inMemoryResources(dir);
+        TestSidecars.write(resources, "plain.yaml", "kind: Component\nmetadata: {name: plainstore}\nspec: {type: state.plain, version: v1}\n");
+        sidecar = Sidecar.start(TestSidecars.options("orders", resources, null));
         http = new HttpClientSupport(sidecar.httpPort());
     }
 
@@ -145,10 +147,39 @@ class StateHttpTest {
     }
 
     @Test
-    void queryIsNotSupportedByInMemoryStore() {
-        HttpResponse<String> q = http.post("/v1.0-alpha1/state/statestore/query", "{\"filter\":{}}");
+    void queryFiltersSortsAndPagesWithTheAppsKeys() {
+        http.post("/v1.0/state/statestore", """
+                [{"key":"q1","value":{"kind":"qq","n":3}},{"key":"q2","value":{"kind":"qq","n":1}},
+                 {"key":"q3","value":{"kind":"qq","n":2}},{"key":"q4","value":{"kind":"other","n":0}}]""");
+        String query = "{\"filter\":{\"EQ\":{\"kind\":\"qq\"}},\"sort\":[{\"key\":\"n\",\"order\":\"DESC\"}],"
+                + "\"page\":{\"limit\":2}}";
+        HttpResponse<String> first = http.post("/v1.0-alpha1/state/statestore/query", query);
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).startsWith("{\"results\":[{\"key\":\"q1\",\"data\":{\"kind\":\"qq\",\"n\":3},\"etag\":")
+                .contains("{\"key\":\"q3\"").contains("\"token\":\"2\"");
+        HttpResponse<String> second = http.post("/v1.0-alpha1/state/statestore/query",
+                query.replace("\"limit\":2", "\"limit\":2,\"token\":\"2\""));
+        assertThat(second.body()).contains("\"key\":\"q2\"").doesNotContain("q1").doesNotContain("token");
+        HttpResponse<String> none = http.post("/v1.0-alpha1/state/statestore/query", "{\"filter\":{\"EQ\":{\"kind\":\"zz\"}}}");
+        assertThat(none.statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void malformedQueryIs400() {
+        HttpResponse<String> q = http.post("/v1.0-alpha1/state/statestore/query", "{\"filter\":{\"LIKE\":{\"a\":1}}}");
+        assertThat(q.statusCode()).isEqualTo(400);
+        assertThat(q.body()).contains("ERR_MALFORMED_REQUEST").contains("LIKE");
+    }
+
+    @Test
+    void storeWithoutQueryOrTransactionsSaysNotSupported() {
+        HttpResponse<String> q = http.post("/v1.0-alpha1/state/plainstore/query", "{}");
         assertThat(q.statusCode()).isEqualTo(500);
         assertThat(q.body()).contains("ERR_STATE_STORE_NOT_SUPPORTED").contains("DAPR_STATE_QUERYING_NOT_SUPPORTED");
+        HttpResponse<String> tx = http.post("/v1.0/state/plainstore/transaction",
+                "{\"operations\":[{\"operation\":\"upsert\",\"request\":{\"key\":\"a\",\"value\":1}}]}");
+        assertThat(tx.statusCode()).isEqualTo(500);
+        assertThat(tx.body()).contains("ERR_STATE_STORE_NOT_SUPPORTED").contains("DAPR_STATE_TRANSACTIONS_NOT_SUPPORTED");
     }
 
     @Test
@@ -157,7 +188,8 @@ class StateHttpTest {
         assertThat(md.statusCode()).isEqualTo(200);
         assertThat(md.body()).contains("\"id\":\"orders\"")
                 .contains("{\"name\":\"statestore\",\"type\":\"state.in-memory\",\"version\":\"v1\",\"capabilities\":[")
-                .contains("\"ACTOR\"").contains("\"daprRuntimeVersion\"");
+                .contains("\"ACTOR\"").contains("\"QUERY_API\"").contains("\"daprRuntimeVersion\"")
+                .contains("{\"name\":\"plainstore\",\"type\":\"state.plain\",\"version\":\"v1\"}");
         assertThat(http.send("PUT", "/v1.0/metadata/color", "blue").statusCode()).isEqualTo(204);
         assertThat(http.get("/v1.0/metadata").body()).contains("\"color\":\"blue\"");
     }

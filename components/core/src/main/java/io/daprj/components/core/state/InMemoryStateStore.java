@@ -1,5 +1,6 @@
 package io.daprj.components.core.state;
 
+import io.daprj.components.core.query.JsonQueryEngine;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;
@@ -10,6 +11,9 @@ import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
 import io.daprj.spi.state.StateTtl;
 import io.daprj.spi.state.TransactionalStateStore;
+import io.daprj.spi.state.query.QueryResponse;
+import io.daprj.spi.state.query.QueryableStateStore;
+import io.daprj.spi.state.query.StateQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -26,17 +30,17 @@ import java.util.function.Supplier;
 
 /**
  * {@code state.in-memory}: keys live in this process only and vanish at shutdown, like Dapr's in-memory store.
- * Features: ETag, transactions, TTL.
+ * Features: ETag, transactions, TTL, and (beyond Dapr's in-memory store) the query API.
  *
  * <p>Thread safe. A single write is atomic per key ({@link ConcurrentHashMap#compute}); single operations share a
  * read lock and a transaction holds the write lock, so nobody sees half a transaction. No lock is held for more than
  * a few map operations. ETags are opaque version numbers; an ETag this store did not produce is a mismatch.
  * Expired keys read as absent at once and are swept every second.
  */
-public final class InMemoryStateStore implements TransactionalStateStore {
+public final class InMemoryStateStore implements TransactionalStateStore, QueryableStateStore {
 
-    private static final Set<StateFeature> FEATURES =
-            Set.copyOf(EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL));
+    private static final Set<StateFeature> FEATURES = Set.copyOf(
+            EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API));
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
     /** One stored value; {@code expiresAt} is {@link Instant#MAX} for a key without TTL. */
@@ -106,6 +110,18 @@ public final class InMemoryStateStore implements TransactionalStateStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public QueryResponse query(StateQuery query, Map<String, String> metadata) {
+        Instant now = Instant.now();
+        List<QueryResponse.Item> rows = new java.util.ArrayList<>();
+        entries.forEach((key, e) -> {
+            if (key.startsWith(query.keyPrefix()) && e.liveAt(now)) {
+                rows.add(new QueryResponse.Item(key, e.data().clone(), Optional.of(e.etag())));
+            }
+        });
+        return JsonQueryEngine.run(query, rows);
     }
 
     @Override

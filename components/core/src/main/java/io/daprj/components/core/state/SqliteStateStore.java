@@ -2,6 +2,7 @@ package io.daprj.components.core.state;
 
 import io.daprj.components.core.sqlite.SqliteConnections;
 import io.daprj.components.core.sqlite.SqliteLocation;
+import io.daprj.components.core.query.JsonQueryEngine;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.DeleteRequest;
@@ -11,6 +12,9 @@ import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
 import io.daprj.spi.state.TransactionalStateStore;
+import io.daprj.spi.state.query.QueryResponse;
+import io.daprj.spi.state.query.QueryableStateStore;
+import io.daprj.spi.state.query.StateQuery;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +31,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code state.sqlite}: state in a SQLite file that several sidecar processes on one machine may share, the
- * default state (and actor state) store of daprj. Features: ETag, transactions, TTL.
+ * default state (and actor state) store of daprj. Features: ETag, transactions, TTL, and (beyond Dapr's SQLite store)
+ * the query API, evaluated in memory over the rows of the queried key prefix.
  *
  * <p>Thread safe; calls block on JDBC and are meant for virtual threads. ETags are random UUIDs, as in Dapr, so an
  * ETag the store never produced is reported as a mismatch. Expired rows read as absent at once and are deleted
  * every {@code cleanupInterval} by whichever process sharing the file gets there first. A transaction runs in one
  * SQLite transaction; a single write is one statement.
  */
-public final class SqliteStateStore implements TransactionalStateStore {
+public final class SqliteStateStore implements TransactionalStateStore, QueryableStateStore {
 
     private static final System.Logger LOG = System.getLogger(SqliteStateStore.class.getName());
-    private static final Set<StateFeature> FEATURES =
-            Set.copyOf(EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL));
+    private static final Set<StateFeature> FEATURES = Set.copyOf(
+            EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API));
     /** Keys per bulk-get query; far below SQLite's limit on bound parameters. */
     private static final int BULK_GET_CHUNK = 500;
 
@@ -136,6 +141,12 @@ public final class SqliteStateStore implements TransactionalStateStore {
         Instant now = Instant.now();
         return db.transact(c -> table.claimCleanup(c, metadata.cleanupInterval(), now)
                 ? table.deleteExpired(c, now) : -1);
+    }
+
+    @Override
+    public QueryResponse query(StateQuery query, Map<String, String> queryMetadata) {
+        Instant now = Instant.now();
+        return JsonQueryEngine.run(query, db.read(c -> table.scan(c, query.keyPrefix(), now)));
     }
 
     @Override

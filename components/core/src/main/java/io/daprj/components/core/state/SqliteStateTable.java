@@ -6,6 +6,7 @@ import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.SetRequest;
 import io.daprj.spi.state.StateItem;
+import io.daprj.spi.state.query.QueryResponse;
 import io.daprj.spi.state.StateTtl;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,6 +81,24 @@ final class SqliteStateTable {
             }
         }
         return found;
+    }
+
+    /** Every live row whose key starts with {@code prefix}, for queries. */
+    List<QueryResponse.Item> scan(Connection c, String prefix, Instant now) throws SQLException {
+        List<QueryResponse.Item> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = db.prepare(c, "SELECT key, value, is_binary, etag, expiration_time FROM " + table
+                + " WHERE substr(key, 1, ?) = ? AND " + LIVE)) {
+            ps.setInt(1, prefix.length());
+            ps.setString(2, prefix);
+            ps.setString(3, SqliteTimestamps.format(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StateItem item = item(rs);
+                    rows.add(new QueryResponse.Item(rs.getString(1), item.data(), item.etag()));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Applies one save with its ETag / first-write check; a failed check throws ETagMismatchException. */

@@ -20,6 +20,6 @@ class InMemoryStateStoreConformanceTest extends StateStoreConformance {
 
     @Override
     protected Set<StateFeature> expectedFeatures() {
-        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL);
+        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API);
     }
 }

@@ -29,6 +29,6 @@ class SqliteStateStoreConformanceTest extends StateStoreConformance {
 
     @Override
     protected Set<StateFeature> expectedFeatures() {
-        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL);
+        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API);
     }
 }
