@@ -108,7 +108,7 @@ public final class Sidecar implements AutoCloseable {
                 health, this::requestShutdown);
 
         httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
-                .bind(s, options.daprHttpPort, options.listenAddresses()));
+                .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody));
         Optional<String> grpcApp = "grpc".equals(options.appProtocol)
                 ? options.appPortValue().map(p -> options.appChannelAddress + ":" + p)
                 : Optional.empty();
@@ -173,7 +173,8 @@ public final class Sidecar implements AutoCloseable {
         ServerBuilder sb = Server.builder()
                 .blockingTaskExecutor(executor, false)
                 .requestTimeout(Duration.ZERO)
-                .maxRequestLength(options.maxBodySizeBytes())
+                // gRPC limits each message itself (RESOURCE_EXHAUSTED) and proxied streams are unbounded
+                .maxRequestLength(0)
                 .gracefulShutdownTimeout(Duration.ZERO, Duration.ofSeconds(options.gracefulShutdownSeconds));
         configure.accept(sb);
         Server server = sb.build();

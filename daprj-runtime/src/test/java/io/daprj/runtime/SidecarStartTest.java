@@ -75,7 +75,15 @@ class SidecarStartTest {
             String big = "[{\"key\":\"k\",\"value\":\"" + "x".repeat(2048) + "\"}]";
             HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(URI.create(base + "/v1.0/state/statestore"))
                     .POST(HttpRequest.BodyPublishers.ofString(big)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(tooBig.statusCode()).isEqualTo(413);
+            assertThat(tooBig.statusCode()).isEqualTo(400);
+            assertThat(tooBig.body()).contains("ERR_MALFORMED_REQUEST").contains("--max-body-size");
+            var grpc = com.linecorp.armeria.client.grpc.GrpcClients.newClient("http://127.0.0.1:" + s.grpcPort(),
+                    io.dapr.v1.DaprGrpc.DaprBlockingStub.class);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> grpc.saveState(io.dapr.v1.DaprStateProtos.SaveStateRequest
+                            .newBuilder().setStoreName("statestore").addStates(io.dapr.v1.CommonProtos.StateItem.newBuilder()
+                                    .setKey("k").setValue(com.google.protobuf.ByteString.copyFromUtf8("y".repeat(4096)))).build()))
+                    .isInstanceOfSatisfying(io.grpc.StatusRuntimeException.class, e -> assertThat(e.getStatus().getCode())
+                            .isEqualTo(io.grpc.Status.Code.RESOURCE_EXHAUSTED));
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/v1.0/state/statestore/k")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
         }

@@ -48,8 +48,9 @@ public final class HttpApiServer implements HttpService {
         return new HttpApiServer(router, executor, appId, apiLogging);
     }
 
-    /** Adds this service and its ports to {@code sb}: one port per listen address, or all interfaces. */
-    public void bind(ServerBuilder sb, int port, List<String> listenAddresses) {
+    /** Adds this service, its ports and its error pages to {@code sb}: one port per listen address, or all interfaces. */
+    public void bind(ServerBuilder sb, int port, List<String> listenAddresses, long maxBodyBytes) {
+        sb.maxRequestLength(maxBodyBytes).errorHandler(new HttpErrorRenderer(appId, maxBodyBytes));
         if (listenAddresses.isEmpty()) {
             sb.port(port, SessionProtocol.HTTP);
         } else {
@@ -84,9 +85,8 @@ public final class HttpApiServer implements HttpService {
     private HttpResponse bodyReadFailure(Throwable t) {
         Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
         log.debug("request body could not be read: {}", cause.toString());
-        DaprException dapr = cause instanceof com.linecorp.armeria.common.ContentTooLargeException
-                ? DaprError.ERR_BODY_READ.with("request body too large (limit: --max-body-size)", 413,
-                        io.grpc.Status.Code.RESOURCE_EXHAUSTED)
+        DaprException dapr = cause instanceof com.linecorp.armeria.common.ContentTooLargeException tooLarge
+                ? HttpErrorRenderer.tooLarge(tooLarge.maxContentLength())
                 : DaprError.ERR_BODY_READ.with("failed reading the request body: " + cause);
         return ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId)).toHttp();
     }
