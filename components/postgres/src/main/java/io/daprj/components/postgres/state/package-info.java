@@ -1,0 +1,15 @@
+/**
+ * {@code state.postgresql} on JDBC and HikariCP, in Dapr's own table layouts so that daprj and daprd can share a
+ * database.
+ *
+ * <p>Starting points: {@link io.daprj.components.postgres.state.PostgresStateStore} and its provider. The SQL common
+ * to both layouts is in {@code PostgresStateTable}; what differs is in {@code PostgresV1Layout} (jsonb, ETag
+ * {@code xmin}) and {@code PostgresV2Layout} (bytea, ETag uuid). {@code PostgresMigrations} creates or upgrades the
+ * table with Dapr's bookkeeping; {@code PostgresExpiredRows} deletes expired rows; {@code PostgresConnectionString}
+ * reads the URL, key=value and JDBC forms of {@code connectionString}.
+ *
+ * <p>Differences from Dapr's store: v1 writes every value base64-encoded ({@code isbinary = true}, as Dapr does for
+ * values arriving over gRPC) because jsonb would not keep bytes exact; v1's last-cleanup key names its table;
+ * deleting with an ETag fails for an expired row. The query API is not implemented yet.
+ */
+package io.daprj.components.postgres.state;
