@@ -1,7 +1,5 @@
 package io.daprj.runtime.invoke;
 
-import com.google.protobuf.Any;
-import com.google.protobuf.ByteString;
 import com.linecorp.armeria.client.grpc.GrpcClients;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.CommonProtos;
@@ -10,7 +8,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 
 /** The app channel to a gRPC app: {@code AppCallback/OnInvoke}, headers as metadata. */
 public final class GrpcAppChannel implements AppChannel {
@@ -33,18 +30,7 @@ public final class GrpcAppChannel implements AppChannel {
 
     @Override
     public InvokeResponse invoke(InvokeRequest request) {
-        CommonProtos.HTTPExtension.Verb verb;
-        try {
-            verb = CommonProtos.HTTPExtension.Verb.valueOf(request.verb().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            verb = CommonProtos.HTTPExtension.Verb.POST;
-        }
-        CommonProtos.InvokeRequest message = CommonProtos.InvokeRequest.newBuilder()
-                .setMethod(request.method())
-                .setData(Any.newBuilder().setValue(ByteString.copyFrom(request.body())))
-                .setContentType(request.contentType())
-                .setHttpExtension(CommonProtos.HTTPExtension.newBuilder().setVerb(verb).setQuerystring(request.query()))
-                .build();
+        CommonProtos.InvokeRequest message = InternalWire.message(request);
         Metadata metadata = new Metadata();
         request.headers().forEach((k, v) -> {
             if (!k.endsWith(Metadata.BINARY_HEADER_SUFFIX)) {

@@ -7,7 +7,7 @@ import io.grpc.Metadata;
 import java.util.Locale;
 
 /**
- * How one call travels between sidecars on the internal gRPC port: {@code Dapr/InvokeService} with the app id as
+ * How one call travels between sidecars (and, for its message, to a gRPC app) on the internal gRPC port: {@code Dapr/InvokeService} with the app id as
  * {@code id}, the caller's identity and HTTP headers as request metadata, and the app's HTTP status and headers as
  * response trailers. Both ends use this class, so the format lives in one place.
  */
@@ -24,12 +24,13 @@ final class InternalWire {
         return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
     }
 
+    /** The call as {@code common.v1.InvokeRequest}; a verb the proto has no name for travels as POST. */
     static CommonProtos.InvokeRequest message(InvokeRequest request) {
         CommonProtos.HTTPExtension.Verb verb;
         try {
             verb = CommonProtos.HTTPExtension.Verb.valueOf(request.verb().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unsupported HTTP verb " + request.verb());
+            verb = CommonProtos.HTTPExtension.Verb.POST;
         }
         return CommonProtos.InvokeRequest.newBuilder()
                 .setMethod(request.method())
