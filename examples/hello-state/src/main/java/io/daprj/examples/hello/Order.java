@@ -1,0 +1,4 @@
+package io.daprj.examples.hello;
+
+/** An order, stored as JSON under its id. */
+public record Order(String id, String item, int quantity) {}
