@@ -20,6 +20,9 @@ import io.daprj.runtime.invoke.InternalInvokeClient;
 import io.daprj.runtime.invoke.InternalInvokeService;
 import io.daprj.runtime.invoke.InvokeApi;
 import io.daprj.runtime.metadata.MetadataApi;
+import io.daprj.runtime.pubsub.ActiveSubscriptions;
+import io.daprj.runtime.pubsub.PubSubApi;
+import io.daprj.runtime.pubsub.SubscriptionResources;
 import io.daprj.runtime.resources.ComponentSpec;
 import io.daprj.runtime.resources.ConfigurationSpec;
 import io.daprj.runtime.resources.EmbeddedDefaults;
@@ -60,6 +63,7 @@ public final class Sidecar implements AutoCloseable {
     private Server internalServer;
     private Optional<NameResolver> nameResolver = Optional.empty();
     private volatile boolean closed;
+    private Runnable onAppReady = () -> {};
 
     private Sidecar(DaprdOptions options) {
         this.options = options;
@@ -104,8 +108,23 @@ public final class Sidecar implements AutoCloseable {
         InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
         resources.add(internalClient);
         InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient);
-        Apis apis = new Apis(new StateApi(components, appId, namespace), new SecretsApi(components, config.secretScopes()), invoke, new MetadataApi(options, components),
-                health, this::requestShutdown);
+        PubSubApi pubsub = new PubSubApi(components, appId);
+        ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
+                ? List.of() : SubscriptionResources.load(options.resourcesPaths));
+        resources.add(subscriptions);
+        MetadataApi metadata = new MetadataApi(options, components);
+        metadata.subscriptions(subscriptions::list);
+        Apis apis = new Apis(new StateApi(components, appId, namespace), new SecretsApi(components, config.secretScopes()), invoke, metadata,
+                health, this::requestShutdown, pubsub);
+        // subscriptions start once the app listens, like daprd's
+        onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
+            if ("grpc".equals(options.appProtocol)) {
+                subscriptions.startGrpc(options.appChannelAddress, options.appPortValue().orElseThrow(),
+                        options.appMaxConcurrency);
+            } else {
+                appChannel.ifPresent(subscriptions::startHttp);
+            }
+        });
 
         httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
                 .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody));
@@ -156,6 +175,7 @@ public final class Sidecar implements AutoCloseable {
             if (!closed) {
                 log.info("application discovered on port {}", options.appPort);
                 health.appReady();
+                onAppReady.run();
             }
         });
     }
@@ -163,6 +183,8 @@ public final class Sidecar implements AutoCloseable {
     private GrpcService grpc(io.grpc.BindableService service, long maxBody) {
         return GrpcService.builder()
                 .addService(service)
+                // binary protobuf only: building JSON marshallers for every Dapr message costs seconds at start-up
+                .supportedSerializationFormats(com.linecorp.armeria.common.grpc.GrpcSerializationFormats.PROTO)
                 .useBlockingTaskExecutor(true)
                 .maxRequestMessageLength((int) Math.min(Integer.MAX_VALUE, maxBody))
                 .maxResponseMessageLength(Integer.MAX_VALUE)

@@ -9,6 +9,7 @@ import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprInvokeProtos;
 import io.dapr.v1.DaprMetadataProtos;
 import io.dapr.v1.DaprProtos;
+import io.dapr.v1.DaprPubsubProtos;
 import io.dapr.v1.DaprSecretProtos;
 import io.dapr.v1.DaprStateProtos;
 import io.daprj.runtime.errors.ErrorResponses;
@@ -113,6 +114,25 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
                     b.putData(name, DaprSecretProtos.SecretResponse.newBuilder().putAllSecrets(values).build()));
             return b.build();
         });
+    }
+
+    @Override
+    public void publishEvent(DaprPubsubProtos.PublishEventRequest r, StreamObserver<Empty> out) {
+        respond(out, () -> {
+            PubSubGrpcMapping.publish(apis.pubsub(), r);
+            return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void bulkPublishEvent(DaprPubsubProtos.BulkPublishRequest r, StreamObserver<DaprPubsubProtos.BulkPublishResponse> out) {
+        respond(out, () -> PubSubGrpcMapping.bulkPublish(apis.pubsub(), r));
+    }
+
+    @Override
+    public void bulkPublishEventAlpha1(DaprPubsubProtos.BulkPublishRequest r,
+            StreamObserver<DaprPubsubProtos.BulkPublishResponse> out) {
+        respond(out, () -> PubSubGrpcMapping.bulkPublish(apis.pubsub(), r));
     }
 
     @Override

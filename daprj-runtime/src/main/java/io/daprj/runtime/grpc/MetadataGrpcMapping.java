@@ -20,6 +20,15 @@ final class MetadataGrpcMapping {
             b.addRegisteredComponents(DaprMetadataProtos.RegisteredComponents.newBuilder()
                     .setName(c.name()).setType(c.type()).setVersion(c.version()).addAllCapabilities(c.capabilities()));
         }
+        for (MetadataSnapshot.Subscription sub : s.subscriptions()) {
+            DaprMetadataProtos.PubsubSubscriptionRules.Builder rules = DaprMetadataProtos.PubsubSubscriptionRules.newBuilder();
+            sub.rules().forEach(r -> rules.addRules(
+                    DaprMetadataProtos.PubsubSubscriptionRule.newBuilder().setMatch(r.match()).setPath(r.path())));
+            b.addSubscriptions(DaprMetadataProtos.PubsubSubscription.newBuilder()
+                    .setPubsubName(sub.pubsubName()).setTopic(sub.topic()).putAllMetadata(sub.metadata())
+                    .setRules(rules).setDeadLetterTopic(sub.deadLetterTopic())
+                    .setType(DaprMetadataProtos.PubsubSubscriptionType.valueOf(sub.type())));
+        }
         s.appConnection().ifPresent(app -> {
             DaprMetadataProtos.AppConnectionProperties.Builder a = DaprMetadataProtos.AppConnectionProperties.newBuilder()
                     .setPort(app.port()).setProtocol(app.protocol()).setChannelAddress(app.channelAddress())

@@ -43,6 +43,7 @@ public final class HttpApiServer implements HttpService {
         ApiRouter router = new ApiRouter();
         new StateHttpRoutes(apis.state()).register(router);
         new SecretsHttpRoutes(apis.secrets()).register(router);
+        new PubSubHttpRoutes(apis.pubsub()).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
         return new HttpApiServer(router, executor, appId, apiLogging);

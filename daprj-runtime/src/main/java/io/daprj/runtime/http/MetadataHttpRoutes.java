@@ -72,6 +72,29 @@ final class MetadataHttpRoutes {
                     .put("healthProbeTimeout", h.healthProbeTimeout())
                     .put("healthThreshold", h.healthThreshold()));
         });
+        if (!s.subscriptions().isEmpty()) {
+            ArrayNode subs = root.putArray("subscriptions");
+            for (MetadataSnapshot.Subscription sub : s.subscriptions()) {
+                ObjectNode o = subs.addObject().put("pubsubname", sub.pubsubName()).put("topic", sub.topic());
+                if (!sub.metadata().isEmpty()) {
+                    ObjectNode m = o.putObject("metadata");
+                    sub.metadata().forEach(m::put);
+                }
+                if (!sub.rules().isEmpty()) {
+                    ArrayNode rules = o.putArray("rules");
+                    sub.rules().forEach(r -> {
+                        ObjectNode rule = rules.addObject();
+                        if (!r.match().isEmpty()) {
+                            rule.put("match", r.match());
+                        }
+                        if (!r.path().isEmpty()) {
+                            rule.put("path", r.path());
+                        }
+                    });
+                }
+                o.put("deadLetterTopic", sub.deadLetterTopic()).put("type", sub.type());
+            }
+        }
         root.putObject("actorRuntime").put("runtimeStatus", s.actorRuntimeStatus()).put("hostReady", false);
         return root;
     }

@@ -3,8 +3,11 @@ package io.daprj.runtime.metadata;
 import io.daprj.runtime.DaprdOptions;
 import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
+import io.daprj.runtime.pubsub.SubscriptionSpec;
 import io.daprj.runtime.state.StateApi;
 import io.daprj.spi.GoDuration;
+import io.daprj.spi.pubsub.PubSub;
+import io.daprj.spi.pubsub.PubSubFeature;
 import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateStore;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Builds the metadata snapshot and keeps the app-set {@code extended} attributes. */
 public final class MetadataApi {
@@ -23,12 +27,18 @@ public final class MetadataApi {
     private final DaprdOptions options;
     private final ComponentStore components;
     private final Map<String, String> extended = new ConcurrentHashMap<>();
+    private volatile Supplier<List<SubscriptionSpec>> subscriptions = List::of;
 
     public MetadataApi(DaprdOptions options, ComponentStore components) {
         this.options = options;
         this.components = components;
         extended.put("daprRuntimeVersion", DAPR_RUNTIME_VERSION);
         extended.put("daprjVersion", version());
+    }
+
+    /** Where the snapshot reads the running pub/sub subscriptions from. */
+    public void subscriptions(Supplier<List<SubscriptionSpec>> source) {
+        this.subscriptions = source;
     }
 
     /** {@code PUT /v1.0/metadata/{key}} and gRPC {@code SetMetadata}. */
@@ -54,11 +64,20 @@ public final class MetadataApi {
                                 options.appHealthThreshold))
                         : Optional.empty()));
         return new MetadataSnapshot(options.appId, DAPR_RUNTIME_VERSION, List.of(), list, new TreeMap<>(extended), app,
-                "DISABLED");
+                "DISABLED", subscriptions.get().stream().map(MetadataApi::subscription).toList());
+    }
+
+    private static MetadataSnapshot.Subscription subscription(SubscriptionSpec s) {
+        return new MetadataSnapshot.Subscription(s.pubsubName(), s.topic(), s.metadata(),
+                s.rules().stream().map(r -> new MetadataSnapshot.Rule(r.match(), r.path())).toList(),
+                s.deadLetterTopic(), s.type().name());
     }
 
     @SuppressWarnings("unchecked")
     private static List<String> capabilities(LoadedComponent<?> c) {
+        if (c.instance() instanceof PubSub pubsub) {
+            return pubsub.features().stream().map(PubSubFeature::name).sorted().toList();
+        }
         if (c.instance() instanceof StateStore) {
             return StateApi.capabilities((LoadedComponent<StateStore>) c).stream().map(StateFeature::name).toList();
         }
