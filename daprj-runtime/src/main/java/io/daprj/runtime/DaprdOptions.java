@@ -94,6 +94,15 @@ public class DaprdOptions {
     @Option(names = "--enable-mtls", arity = "0..1", fallbackValue = "true", description = "mTLS between sidecars (not yet supported).")
     public boolean enableMtls;
 
+    /** The environment the sidecar reads {@code DAPR_API_TOKEN}, {@code APP_API_TOKEN} and {@code NAMESPACE} from; tests replace it. */
+    public java.util.Map<String, String> environment = System.getenv();
+
+    /** The value of an environment variable, empty when unset or blank. */
+    public Optional<String> env(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
     /** The checked app port, empty when the sidecar runs without an app. */
     public Optional<Integer> appPortValue() {
         return appPort == null || appPort.isBlank() ? Optional.empty() : Optional.of(port("--app-port", appPort));

@@ -28,6 +28,7 @@ import io.daprj.runtime.resources.ConfigurationSpec;
 import io.daprj.runtime.resources.EmbeddedDefaults;
 import io.daprj.runtime.resources.ResourceLoader;
 import io.daprj.runtime.secrets.SecretsApi;
+import io.daprj.runtime.security.ApiTokenDecorator;
 import io.daprj.runtime.state.StateApi;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
@@ -85,7 +86,7 @@ public final class Sidecar implements AutoCloseable {
     private void boot() {
         long started = System.nanoTime();
         String appId = options.appId;
-        String namespace = Optional.ofNullable(System.getenv("NAMESPACE")).orElse("");
+        String namespace = options.env("NAMESPACE").orElse("");
         ComponentRegistry registry = ComponentRegistry.fromClassPath();
         ComponentStore components = new ComponentStore();
         resources.add(components);
@@ -99,8 +100,8 @@ public final class Sidecar implements AutoCloseable {
 
         long maxBody = options.maxBodySizeBytes();
         Optional<AppChannel> appChannel = options.appPortValue().map(port -> "grpc".equals(options.appProtocol)
-                ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody)
-                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody));
+                ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"))
+                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN")));
         appChannel.ifPresent(resources::add);
         BooleanSupplier appHealthy = appHealthProbe().orElse(() -> true);
 
@@ -126,13 +127,18 @@ public final class Sidecar implements AutoCloseable {
             }
         });
 
-        httpServer = server(s -> HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
-                .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody));
+        Optional<String> apiToken = options.env("DAPR_API_TOKEN");
+        httpServer = server(s -> {
+            apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.http(t)));
+            HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
+                    .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody);
+        });
         Optional<String> grpcApp = "grpc".equals(options.appProtocol)
                 ? options.appPortValue().map(p -> options.appChannelAddress + ":" + p)
                 : Optional.empty();
         grpcServer = server(s -> {
             bindPorts(s, options.daprGrpcPort, options.listenAddresses());
+            apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.grpc(t)));
             s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
             s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, nameResolver, false));
         });

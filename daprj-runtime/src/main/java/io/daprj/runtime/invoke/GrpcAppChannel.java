@@ -8,6 +8,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /** The app channel to a gRPC app: {@code AppCallback/OnInvoke}, headers as metadata. */
 public final class GrpcAppChannel implements AppChannel {
@@ -16,8 +17,11 @@ public final class GrpcAppChannel implements AppChannel {
     private final int port;
     private final AppCallbackGrpc.AppCallbackBlockingStub stub;
     private final ConcurrencyLimit limit;
+    private final Optional<String> appApiToken;
 
-    public GrpcAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes) {
+    /** @param appApiToken {@code APP_API_TOKEN}, sent to the app as metadata {@code dapr-api-token} */
+    public GrpcAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken) {
+        this.appApiToken = appApiToken;
         this.host = host;
         this.port = port;
         this.stub = GrpcClients.builder("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
@@ -37,6 +41,7 @@ public final class GrpcAppChannel implements AppChannel {
                 metadata.put(Metadata.Key.of(k, Metadata.ASCII_STRING_MARSHALLER), v);
             }
         });
+        appApiToken.ifPresent(t -> metadata.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), t));
         try {
             CommonProtos.InvokeResponse response = limit.call(() -> stub
                     .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))

@@ -9,6 +9,7 @@ import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.RequestHeadersBuilder;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The app channel to an HTTP app: the call goes to {@code http://<address>:<port>/<method>?<query>}. */
 public final class HttpAppChannel implements AppChannel {
@@ -17,8 +18,11 @@ public final class HttpAppChannel implements AppChannel {
     private final int port;
     private final WebClient client;
     private final ConcurrencyLimit limit;
+    private final Optional<String> appApiToken;
 
-    public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes) {
+    /** @param appApiToken {@code APP_API_TOKEN}, sent to the app as {@code dapr-api-token} */
+    public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken) {
+        this.appApiToken = appApiToken;
         this.host = host;
         this.port = port;
         this.client = WebClient.builder("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
@@ -33,6 +37,7 @@ public final class HttpAppChannel implements AppChannel {
         String path = "/" + request.method() + (request.query().isEmpty() ? "" : "?" + request.query());
         RequestHeadersBuilder headers = RequestHeaders.builder(HttpMethod.valueOf(request.verb().toUpperCase(Locale.ROOT)), path);
         request.headers().forEach(headers::add);
+        appApiToken.ifPresent(t -> headers.set("dapr-api-token", t));
         HttpRequest http = request.contentType().isEmpty()
                 ? HttpRequest.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(request.body()))
                 : HttpRequest.of(headers.contentType(MediaType.parse(request.contentType())).build(),
