@@ -1,5 +1,7 @@
 package io.daprj.sdkcompat.harness;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,6 +25,20 @@ public final class DaprDistribution {
 
     public static Path daprd() {
         return home().resolve("bin/daprd");
+    }
+
+    /**
+     * Whether the distribution ships the component module {@code daprj-components-<name>} (for example {@code redis}),
+     * i.e. a jar of that name in {@code lib/}.
+     */
+    public static boolean hasComponentModule(String name) {
+        String prefix = "daprj-components-" + name + "-";
+        try (var jars = Files.list(home().resolve("lib"))) {
+            return jars.anyMatch(jar -> jar.getFileName().toString().startsWith(prefix)
+                    && jar.getFileName().toString().endsWith(".jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + home().resolve("lib"), e);
+        }
     }
 
     /** Where sidecar output files go; kept after the run so a failure can be read again. */

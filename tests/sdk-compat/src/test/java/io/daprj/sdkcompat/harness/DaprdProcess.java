@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.dapr.client.DaprClient;
 import io.dapr.client.DaprClientBuilder;
+import io.dapr.client.DaprPreviewClient;
 import io.dapr.config.Properties;
 import java.io.IOException;
 import java.net.URI;
@@ -16,7 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,6 +117,15 @@ public final class DaprdProcess implements AutoCloseable {
                 .withPropertyOverride(Properties.HTTP_PORT, Integer.toString(httpPort))
                 .withPropertyOverride(Properties.GRPC_PORT, Integer.toString(grpcPort))
                 .build();
+    }
+
+    /** As {@link #newClient()}, for the SDK's preview (alpha) APIs such as {@code queryState}. */
+    public DaprPreviewClient newPreviewClient() {
+        return new DaprClientBuilder()
+                .withPropertyOverride(Properties.SIDECAR_IP, "127.0.0.1")
+                .withPropertyOverride(Properties.HTTP_PORT, Integer.toString(httpPort))
+                .withPropertyOverride(Properties.GRPC_PORT, Integer.toString(grpcPort))
+                .buildPreviewClient();
     }
 
     public WireClient wire() {
@@ -260,6 +272,7 @@ public final class DaprdProcess implements AutoCloseable {
         private Integer appPort;
         private final List<Path> resourcesPaths = new ArrayList<>();
         private final List<String> extraArgs = new ArrayList<>();
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder(String appId) {
             this.appId = requireNonNull(appId, "appId");
@@ -283,6 +296,12 @@ public final class DaprdProcess implements AutoCloseable {
 
         public Builder args(String... args) {
             extraArgs.addAll(List.of(args));
+            return this;
+        }
+
+        /** An environment variable of the sidecar process, on top of the test JVM's own. */
+        public Builder env(String name, String value) {
+            environment.put(requireNonNull(name, "name"), requireNonNull(value, "value"));
             return this;
         }
 
@@ -315,9 +334,10 @@ public final class DaprdProcess implements AutoCloseable {
             command.addAll(extraArgs);
             Path log = newLogFile(appId);
             Files.writeString(log, "$ " + String.join(" ", command) + "\n");
-            Process process = processBuilder(command, daprjHome, log)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+            ProcessBuilder processBuilder = processBuilder(command, daprjHome, log)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            processBuilder.environment().putAll(environment);
+            Process process = processBuilder.start();
             DaprdProcess daprd = new DaprdProcess(appId, ports, process, log);
             RUNNING.add(daprd);
             return daprd;

@@ -64,7 +64,11 @@ abstract class AbstractSdkStateTest {
         if (daprd != null) {
             daprd.close();
         }
+        afterSidecarStopped();
     }
+
+    /** Cleans up what the store left outside the sidecar (tables, keys), once the sidecar has ended. */
+    void afterSidecarStopped() throws Exception {}
 
     private static String key(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -27,6 +27,19 @@ final class DaprExceptions {
         return caught[0];
     }
 
+    /**
+     * Asserts a gRPC call failed with {@code grpcCode} whatever its details, for errors daprd raises as legacy
+     * {@code APIError}s (secrets, query parsing), which carry no {@code google.rpc.ErrorInfo}.
+     */
+    static DaprException assertGrpcCode(ThrowingCallable call, String grpcCode) {
+        DaprException[] caught = new DaprException[1];
+        assertThatThrownBy(call).isInstanceOfSatisfying(DaprException.class, e -> {
+            assertThat(e.getErrorCode()).as("gRPC code of %s", e.getMessage()).isEqualTo(grpcCode);
+            caught[0] = e;
+        });
+        return caught[0];
+    }
+
     /** Asserts an HTTP call (invocation) failed with the sidecar's {@code errorCode} and HTTP status. */
     static DaprException assertHttpError(ThrowingCallable call, int httpStatus, String errorCode) {
         DaprException[] caught = new DaprException[1];
