@@ -1,6 +1,6 @@
 package io.daprj.components.core.state;
 
-import io.daprj.components.core.query.JsonQueryEngine;
+import io.daprj.components.query.JsonQueryEngine;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;

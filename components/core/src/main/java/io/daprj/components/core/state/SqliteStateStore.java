@@ -2,7 +2,7 @@ package io.daprj.components.core.state;
 
 import io.daprj.components.core.sqlite.SqliteConnections;
 import io.daprj.components.core.sqlite.SqliteLocation;
-import io.daprj.components.core.query.JsonQueryEngine;
+import io.daprj.components.query.JsonQueryEngine;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.DeleteRequest;

@@ -2,6 +2,7 @@ package io.daprj.components.mysql.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.daprj.components.jdbc.PooledStateTable;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.DeleteRequest;
@@ -10,7 +11,6 @@ import io.daprj.spi.state.SetRequest;
 import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
-import io.daprj.spi.state.StateTtl;
 import io.daprj.spi.state.TransactionalStateStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,6 +41,7 @@ public final class MySqlStateStore implements TransactionalStateStore {
 
     private HikariDataSource db;
     private MySqlStateTable table;
+    private PooledStateTable rows;
     private MySqlExpiredRows cleanup;
 
     @Override
@@ -49,6 +50,7 @@ public final class MySqlStateStore implements TransactionalStateStore {
         MySqlConnectionString target = MySqlConnectionString.parse(metadata.connectionString(), metadata.pemPath());
         table = new MySqlStateTable(metadata.qualifiedTable(), metadata.callTimeout());
         db = new HikariDataSource(poolConfig(componentMetadata.name(), metadata, target));
+        rows = new PooledStateTable(db, table, e -> new MySqlException("state store " + table.name(), e));
         try (Connection c = db.getConnection()) {
             MySqlSchema.ensure(c, metadata);
         } catch (SQLException | RuntimeException e) {
@@ -68,7 +70,7 @@ public final class MySqlStateStore implements TransactionalStateStore {
 
     @Override
     public Optional<StateItem> get(GetRequest request) {
-        return Optional.ofNullable(call(c -> table.getMany(c, List.of(request.key()))).get(request.key()));
+        return Optional.ofNullable(rows.call(c -> table.getMany(c, List.of(request.key()))).get(request.key()));
     }
 
     @Override
@@ -77,7 +79,7 @@ public final class MySqlStateStore implements TransactionalStateStore {
         Map<String, StateItem> found = new HashMap<>();
         for (int from = 0; from < keys.size(); from += BULK_GET_CHUNK) {
             List<String> chunk = keys.subList(from, Math.min(keys.size(), from + BULK_GET_CHUNK));
-            found.putAll(call(c -> table.getMany(c, chunk)));
+            found.putAll(rows.call(c -> table.getMany(c, chunk)));
         }
         List<BulkGetItem> items = new ArrayList<>(requests.size());
         requests.forEach(r -> items.add(
@@ -92,39 +94,12 @@ public final class MySqlStateStore implements TransactionalStateStore {
 
     @Override
     public void delete(DeleteRequest request) {
-        call(c -> {
-            table.delete(c, request);
-            return null;
-        });
+        rows.delete(request);
     }
 
     @Override
     public void transact(List<StateOperation> operations, Map<String, String> transactionMetadata) {
-        // every TTL is read before the transaction starts, so a bad one rejects it before anything is written
-        List<Optional<Long>> ttls = operations.stream()
-                .map(op -> op instanceof SetRequest set ? StateTtl.seconds(set.metadata()) : Optional.<Long>empty())
-                .toList();
-        if (operations.isEmpty()) {
-            return;
-        }
-        call(c -> {
-            c.setAutoCommit(false);
-            try {
-                for (int i = 0; i < operations.size(); i++) {
-                    switch (operations.get(i)) {
-                        case SetRequest set -> table.set(c, set, ttls.get(i));
-                        case DeleteRequest delete -> table.delete(c, delete);
-                    }
-                }
-                c.commit();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
+        rows.transact(operations);
     }
 
     /** Deletes expired rows now, if it is this store's turn; -1 when it is not, or cleanup is off. */
@@ -142,14 +117,6 @@ public final class MySqlStateStore implements TransactionalStateStore {
         }
     }
 
-    private <T> T call(SqlWork<T> work) {
-        try (Connection c = db.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new MySqlException("state store " + table.name(), e);
-        }
-    }
-
     private static HikariConfig poolConfig(String name, MySqlStateMetadata metadata, MySqlConnectionString target) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("daprj-state-" + name);
@@ -164,11 +131,5 @@ public final class MySqlStateStore implements TransactionalStateStore {
         config.setConnectionTimeout(metadata.callTimeout().toMillis());
         config.setInitializationFailTimeout(metadata.callTimeout().toMillis());
         return config;
-    }
-
-    /** Work done with one pooled connection, which it must not keep. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
     }
 }

@@ -2,6 +2,7 @@ package io.daprj.components.mysql.state;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.daprj.components.jdbc.JdbcStateTable;
 import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.SetRequest;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * JSON read back as their text. A row whose expiry has passed counts as absent everywhere. Expiry times are whole
  * seconds, as in Dapr's {@code TIMESTAMP} column, rounded up so a key lives at least its TTL.
  */
-final class MySqlStateTable {
+final class MySqlStateTable implements JdbcStateTable {
 
     private static final String LIVE = "(expiredate IS NULL OR expiredate > NOW(6))";
     private static final String EXPIRY = "FROM_UNIXTIME(CEIL(UNIX_TIMESTAMP(NOW(6))) + ?)";
@@ -74,7 +75,8 @@ final class MySqlStateTable {
      *
      * @throws ETagMismatchException when the ETag or first-write check fails
      */
-    void set(Connection c, SetRequest request, Optional<Long> ttlSeconds) throws SQLException {
+    @Override
+    public void set(Connection c, SetRequest request, Optional<Long> ttlSeconds) throws SQLException {
         String expiry = ttlSeconds.isPresent() ? EXPIRY : "NULL";
         String value = "\"" + Base64.getEncoder().encodeToString(request.value()) + "\"";
         String etag = UUID.randomUUID().toString();
@@ -118,7 +120,8 @@ final class MySqlStateTable {
     }
 
     /** Deletes one key; with an ETag, a missing or expired key or another ETag throws ETagMismatchException. */
-    void delete(Connection c, DeleteRequest request) throws SQLException {
+    @Override
+    public void delete(Connection c, DeleteRequest request) throws SQLException {
         Optional<String> expected = request.etag().filter(e -> !e.isEmpty());
         try (PreparedStatement ps = prepare(c, "DELETE FROM " + table + " WHERE id = ?"
                 + (expected.isPresent() ? " AND eTag = ? AND " + LIVE : ""))) {

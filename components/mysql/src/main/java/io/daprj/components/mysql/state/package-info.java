@@ -4,7 +4,9 @@
  *
  * <p>Starting points: {@link io.daprj.components.mysql.state.MySqlStateStore} and its provider. The SQL is in
  * {@code MySqlStateTable}, table creation and upgrades in {@code MySqlSchema}, expired-row cleanup in
- * {@code MySqlExpiredRows}; {@code MySqlConnectionString} reads Go's DSN form of {@code connectionString}.
+ * {@code MySqlExpiredRows}; {@code MySqlConnectionString} reads Go's DSN form of {@code connectionString}. Pooled
+ * calls and transactions are {@code daprj-components-jdbc}'s {@code PooledStateTable}, shared with
+ * {@code state.postgresql}.
  *
  * <p>Differences from Dapr's store: new tables compare keys byte for byte (Dapr's inherit the server's
  * case-insensitive collation); every value is written base64-encoded ({@code isbinary = 1}, as Dapr does for values

@@ -9,20 +9,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.daprj.conformance.state.ConcurrentEtagWriters;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.ComponentProvider;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateStore;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,20 +104,7 @@ class MySqlStateStoreTest {
             store.set(set("counter", "0"));
             int writers = 6;
             int incrementsEach = 15;
-            try (ExecutorService threads = Executors.newFixedThreadPool(writers)) {
-                List<Future<?>> done = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    done.add(threads.submit(() -> {
-                        for (int i = 0; i < incrementsEach; i++) {
-                            StoreCounter.increment(store, "counter");
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            }
+            ConcurrentEtagWriters.increment(store, "counter", writers, incrementsEach);
             assertThat(new String(store.get(get("counter")).orElseThrow().data(), UTF_8))
                     .isEqualTo(String.valueOf(writers * incrementsEach));
         }

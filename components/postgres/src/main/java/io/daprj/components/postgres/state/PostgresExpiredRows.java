@@ -1,5 +1,6 @@
 package io.daprj.components.postgres.state;
 
+import io.daprj.components.jdbc.JdbcTransaction;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,15 +43,7 @@ final class PostgresExpiredRows implements AutoCloseable {
     /** Deletes expired rows if this sidecar wins the turn; returns how many went, or -1 when it was not its turn. */
     int clean() throws SQLException {
         try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                int deleted = claimTurn(c) ? table.deleteExpired(c) : -1;
-                c.commit();
-                return deleted;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return JdbcTransaction.run(c, tx -> claimTurn(tx) ? table.deleteExpired(tx) : -1);
         }
     }
 

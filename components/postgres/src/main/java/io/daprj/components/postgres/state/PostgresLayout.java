@@ -1,10 +1,13 @@
 package io.daprj.components.postgres.state;
 
 import io.daprj.spi.state.StateItem;
+import io.daprj.spi.state.StateTtl;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One of Dapr's two table layouts for PostgreSQL state: the SQL that differs between them. Every statement is
@@ -12,6 +15,9 @@ import java.util.List;
  * Implementations are immutable.
  */
 sealed interface PostgresLayout permits PostgresV1Layout, PostgresV2Layout {
+
+    /** The expiry of a write: now plus a TTL parameter in seconds; a NULL parameter gives no expiry. */
+    String EXPIRY_AFTER_TTL = "now() + (?::bigint) * interval '1 second'";
 
     /** The state table, as configured. */
     String table();
@@ -56,4 +62,11 @@ sealed interface PostgresLayout permits PostgresV1Layout, PostgresV2Layout {
 
     /** The item of the current row, read from the {@link #selectColumns} starting at column {@code first}. */
     StateItem item(ResultSet rs, int first) throws SQLException;
+
+    /** The item of a row's value and ETag, with the expiry (if any) read from column {@code expiresColumn}. */
+    static StateItem item(byte[] data, String etag, ResultSet rs, int expiresColumn) throws SQLException {
+        Optional<OffsetDateTime> expires = Optional.ofNullable(rs.getObject(expiresColumn, OffsetDateTime.class));
+        return new StateItem(data, Optional.of(etag),
+                StateTtl.responseMetadata(expires.map(OffsetDateTime::toInstant)), Optional.empty());
+    }
 }

@@ -1,5 +1,6 @@
 package io.daprj.components.postgres.state;
 
+import io.daprj.components.jdbc.JdbcTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,34 +26,28 @@ final class PostgresMigrations {
                     + " (key, value) VALUES ('lock', 'lock') ON CONFLICT (key) DO NOTHING")) {
                 ps.executeUpdate();
             }
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
+            JdbcTransaction.run(c, tx -> {
+                try (PreparedStatement ps = tx.prepareStatement(
                         "SELECT value FROM " + metadataTable + " WHERE key = 'lock' FOR UPDATE")) {
                     ps.executeQuery().close();
                 }
-                int applied = appliedSteps(c, metadataTable, layout.migrationsKey());
+                int applied = appliedSteps(tx, metadataTable, layout.migrationsKey());
                 List<String> steps = layout.migrations();
                 for (int i = applied; i < steps.size(); i++) {
-                    try (Statement s = c.createStatement()) {
+                    try (Statement s = tx.createStatement()) {
                         s.execute(steps.get(i));
                     }
                 }
                 if (applied < steps.size()) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + metadataTable
+                    try (PreparedStatement ps = tx.prepareStatement("INSERT INTO " + metadataTable
                             + " (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
                         ps.setString(1, layout.migrationsKey());
                         ps.setString(2, Integer.toString(steps.size()));
                         ps.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+                return null;
+            });
         }
     }
 

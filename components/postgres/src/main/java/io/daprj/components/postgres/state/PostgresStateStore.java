@@ -2,6 +2,7 @@ package io.daprj.components.postgres.state;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.daprj.components.jdbc.PooledStateTable;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.DeleteRequest;
@@ -10,9 +11,7 @@ import io.daprj.spi.state.SetRequest;
 import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
-import io.daprj.spi.state.StateTtl;
 import io.daprj.spi.state.TransactionalStateStore;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +36,7 @@ public final class PostgresStateStore implements TransactionalStateStore {
 
     private HikariDataSource db;
     private PostgresStateTable table;
+    private PooledStateTable rows;
     private PostgresExpiredRows cleanup;
 
     @Override
@@ -48,6 +48,7 @@ public final class PostgresStateStore implements TransactionalStateStore {
                 : new PostgresV1Layout(metadata.tableName());
         table = new PostgresStateTable(layout, metadata.callTimeout());
         db = new HikariDataSource(poolConfig(componentMetadata.name(), metadata, target));
+        rows = new PooledStateTable(db, table, e -> new PostgresException("state store " + layout.table(), e));
         try {
             PostgresMigrations.run(db, metadata.metadataTableName(), layout);
         } catch (SQLException | RuntimeException e) {
@@ -67,14 +68,14 @@ public final class PostgresStateStore implements TransactionalStateStore {
 
     @Override
     public Optional<StateItem> get(GetRequest request) {
-        return Optional.ofNullable(call(c -> table.getMany(c, List.of(request.key()))).get(request.key()));
+        return Optional.ofNullable(rows.call(c -> table.getMany(c, List.of(request.key()))).get(request.key()));
     }
 
     /** One query reads every key. */
     @Override
     public List<BulkGetItem> bulkGet(List<GetRequest> requests) {
         List<String> keys = requests.stream().map(GetRequest::key).distinct().toList();
-        Map<String, StateItem> found = call(c -> table.getMany(c, keys));
+        Map<String, StateItem> found = rows.call(c -> table.getMany(c, keys));
         List<BulkGetItem> items = new ArrayList<>(requests.size());
         requests.forEach(r -> items.add(
                 new BulkGetItem(r.key(), Optional.ofNullable(found.get(r.key())), Optional.empty())));
@@ -83,48 +84,17 @@ public final class PostgresStateStore implements TransactionalStateStore {
 
     @Override
     public void set(SetRequest request) {
-        Optional<Long> ttl = StateTtl.seconds(request.metadata());
-        call(c -> {
-            table.set(c, request, ttl);
-            return null;
-        });
+        rows.set(request);
     }
 
     @Override
     public void delete(DeleteRequest request) {
-        call(c -> {
-            table.delete(c, request);
-            return null;
-        });
+        rows.delete(request);
     }
 
     @Override
     public void transact(List<StateOperation> operations, Map<String, String> transactionMetadata) {
-        // every TTL is read before the transaction starts, so a bad one rejects it before anything is written
-        List<Optional<Long>> ttls = operations.stream()
-                .map(op -> op instanceof SetRequest set ? StateTtl.seconds(set.metadata()) : Optional.<Long>empty())
-                .toList();
-        if (operations.isEmpty()) {
-            return;
-        }
-        call(c -> {
-            c.setAutoCommit(false);
-            try {
-                for (int i = 0; i < operations.size(); i++) {
-                    switch (operations.get(i)) {
-                        case SetRequest set -> table.set(c, set, ttls.get(i));
-                        case DeleteRequest delete -> table.delete(c, delete);
-                    }
-                }
-                c.commit();
-                return null;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        });
+        rows.transact(operations);
     }
 
     /** Deletes expired rows now, if it is this store's turn; -1 when it is not, or cleanup is off. */
@@ -142,14 +112,6 @@ public final class PostgresStateStore implements TransactionalStateStore {
         }
     }
 
-    private <T> T call(SqlWork<T> work) {
-        try (Connection c = db.getConnection()) {
-            return work.apply(c);
-        } catch (SQLException e) {
-            throw new PostgresException("state store " + table.layout().table(), e);
-        }
-    }
-
     private static HikariConfig poolConfig(String name, PostgresStateMetadata metadata,
             PostgresConnectionString target) {
         HikariConfig config = new HikariConfig();
@@ -164,11 +126,5 @@ public final class PostgresStateStore implements TransactionalStateStore {
         config.setInitializationFailTimeout(metadata.callTimeout().toMillis());
         metadata.connectionMaxIdleTime().ifPresent(t -> config.setIdleTimeout(t.toMillis()));
         return config;
-    }
-
-    /** Work done with one pooled connection, which it must not keep. */
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T apply(Connection c) throws SQLException;
     }
 }

@@ -1,5 +1,6 @@
 package io.daprj.components.postgres.state;
 
+import io.daprj.components.jdbc.JdbcStateTable;
 import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.SetRequest;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * statement that writes, so under concurrent writers exactly one of those holding the same ETag wins: PostgreSQL
  * re-checks the WHERE clause against the row version a blocking writer committed.
  */
-final class PostgresStateTable {
+final class PostgresStateTable implements JdbcStateTable {
 
     private final PostgresLayout layout;
     private final String live;
@@ -63,7 +64,8 @@ final class PostgresStateTable {
      *
      * @throws ETagMismatchException when the ETag or first-write check fails
      */
-    void set(Connection c, SetRequest request, Optional<Long> ttlSeconds) throws SQLException {
+    @Override
+    public void set(Connection c, SetRequest request, Optional<Long> ttlSeconds) throws SQLException {
         Optional<String> etag = request.etag().filter(e -> !e.isEmpty())
                 .map(e -> layout.checkEtag(request.key(), e));
         int changed;
@@ -94,7 +96,8 @@ final class PostgresStateTable {
     }
 
     /** Deletes one key; with an ETag, a missing or expired key or another ETag throws ETagMismatchException. */
-    void delete(Connection c, DeleteRequest request) throws SQLException {
+    @Override
+    public void delete(Connection c, DeleteRequest request) throws SQLException {
         Optional<String> etag = request.etag().filter(e -> !e.isEmpty())
                 .map(e -> layout.checkEtag(request.key(), e));
         String sql = "DELETE FROM " + layout.table() + " WHERE key = ?"

@@ -4,14 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.daprj.spi.state.ETagInvalidException;
 import io.daprj.spi.state.StateItem;
-import io.daprj.spi.state.StateTtl;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Dapr's v1 layout: {@code value jsonb} plus {@code isbinary}, ETag = the row's {@code xmin} (a 32-bit transaction
@@ -20,8 +17,6 @@ import java.util.Optional;
  * read back as jsonb's text of them.
  */
 record PostgresV1Layout(String table) implements PostgresLayout {
-
-    private static final String LIVE_EXPIRY = "now() + (?::bigint) * interval '1 second'";
 
     @Override
     public List<String> migrations() {
@@ -57,7 +52,7 @@ record PostgresV1Layout(String table) implements PostgresLayout {
     @Override
     public String insert() {
         return "INSERT INTO " + table + " AS t (key, value, isbinary, expiredate) VALUES (?, ?::jsonb, true, "
-                + LIVE_EXPIRY + ")";
+                + EXPIRY_AFTER_TTL + ")";
     }
 
     @Override
@@ -69,7 +64,7 @@ record PostgresV1Layout(String table) implements PostgresLayout {
     @Override
     public String update() {
         return "UPDATE " + table + " SET value = ?::jsonb, isbinary = true, updatedate = now(), expiredate = "
-                + LIVE_EXPIRY;
+                + EXPIRY_AFTER_TTL;
     }
 
     @Override
@@ -100,8 +95,6 @@ record PostgresV1Layout(String table) implements PostgresLayout {
     public StateItem item(ResultSet rs, int first) throws SQLException {
         String text = rs.getString(first + 1);
         byte[] data = rs.getBoolean(first) ? Base64.getDecoder().decode(text) : text.getBytes(UTF_8);
-        Optional<OffsetDateTime> expires = Optional.ofNullable(rs.getObject(first + 3, OffsetDateTime.class));
-        return new StateItem(data, Optional.of(rs.getString(first + 2)),
-                StateTtl.responseMetadata(expires.map(OffsetDateTime::toInstant)), Optional.empty());
+        return PostgresLayout.item(data, rs.getString(first + 2), rs, first + 3);
     }
 }

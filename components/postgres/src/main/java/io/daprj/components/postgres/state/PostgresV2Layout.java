@@ -2,13 +2,10 @@ package io.daprj.components.postgres.state;
 
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.StateItem;
-import io.daprj.spi.state.StateTtl;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,8 +15,6 @@ import java.util.UUID;
  * @param prefix the {@code tablePrefix}, part of Dapr's metadata keys for this table
  */
 record PostgresV2Layout(String table, String prefix) implements PostgresLayout {
-
-    private static final String LIVE_EXPIRY = "now() + (?::bigint) * interval '1 second'";
 
     @Override
     public List<String> migrations() {
@@ -56,7 +51,7 @@ record PostgresV2Layout(String table, String prefix) implements PostgresLayout {
     @Override
     public String insert() {
         return "INSERT INTO " + table + " AS t (key, value, etag, expires_at) VALUES (?, ?, gen_random_uuid(), "
-                + LIVE_EXPIRY + ")";
+                + EXPIRY_AFTER_TTL + ")";
     }
 
     @Override
@@ -67,7 +62,7 @@ record PostgresV2Layout(String table, String prefix) implements PostgresLayout {
     @Override
     public String update() {
         return "UPDATE " + table + " SET value = ?, etag = gen_random_uuid(), updated_at = now(), expires_at = "
-                + LIVE_EXPIRY;
+                + EXPIRY_AFTER_TTL;
     }
 
     @Override
@@ -92,8 +87,6 @@ record PostgresV2Layout(String table, String prefix) implements PostgresLayout {
 
     @Override
     public StateItem item(ResultSet rs, int first) throws SQLException {
-        Optional<OffsetDateTime> expires = Optional.ofNullable(rs.getObject(first + 2, OffsetDateTime.class));
-        return new StateItem(rs.getBytes(first), Optional.of(rs.getString(first + 1)),
-                StateTtl.responseMetadata(expires.map(OffsetDateTime::toInstant)), Optional.empty());
+        return PostgresLayout.item(rs.getBytes(first), rs.getString(first + 1), rs, first + 2);
     }
 }

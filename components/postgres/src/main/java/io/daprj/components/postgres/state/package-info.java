@@ -6,7 +6,8 @@
  * to both layouts is in {@code PostgresStateTable}; what differs is in {@code PostgresV1Layout} (jsonb, ETag
  * {@code xmin}) and {@code PostgresV2Layout} (bytea, ETag uuid). {@code PostgresMigrations} creates or upgrades the
  * table with Dapr's bookkeeping; {@code PostgresExpiredRows} deletes expired rows; {@code PostgresConnectionString}
- * reads the URL, key=value and JDBC forms of {@code connectionString}.
+ * reads the URL, key=value and JDBC forms of {@code connectionString}. Pooled calls and transactions are
+ * {@code daprj-components-jdbc}'s {@code PooledStateTable}, shared with {@code state.mysql}.
  *
  * <p>Differences from Dapr's store: v1 writes every value base64-encoded ({@code isbinary = true}, as Dapr does for
  * values arriving over gRPC) because jsonb would not keep bytes exact; v1's last-cleanup key names its table;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.daprj.conformance.state.ConcurrentEtagWriters;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.ComponentProvider;
 import io.daprj.spi.state.StateItem;
@@ -23,9 +24,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,20 +131,7 @@ class PostgresStateStoreTest {
             store.set(set("counter", "0"));
             int writers = 8;
             int incrementsEach = 20;
-            try (ExecutorService threads = Executors.newFixedThreadPool(writers)) {
-                List<Future<?>> done = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    done.add(threads.submit(() -> {
-                        for (int i = 0; i < incrementsEach; i++) {
-                            StoreCounter.increment(store, "counter");
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : done) {
-                    f.get();
-                }
-            }
+            ConcurrentEtagWriters.increment(store, "counter", writers, incrementsEach);
             assertThat(new String(store.get(get("counter")).orElseThrow().data(), UTF_8))
                     .isEqualTo(String.valueOf(writers * incrementsEach));
         }

@@ -9,19 +9,16 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.daprj.conformance.state.ConcurrentEtagWriters;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.ComponentProvider;
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,20 +126,7 @@ class RedisStateStoreTest {
         store.set(set(key, "0"));
         int writers = 8;
         int incrementsEach = 25;
-        try (ExecutorService threads = Executors.newFixedThreadPool(writers)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                done.add(threads.submit(() -> {
-                    for (int i = 0; i < incrementsEach; i++) {
-                        StoreCounter.increment(store, key);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        }
+        ConcurrentEtagWriters.increment(store, key, writers, incrementsEach);
         StateItem item = store.get(get(key)).orElseThrow();
         assertThat(new String(item.data(), UTF_8)).isEqualTo(String.valueOf(writers * incrementsEach));
         assertThat(item.etag()).contains(String.valueOf(writers * incrementsEach + 1));

@@ -1,4 +1,4 @@
-package io.daprj.components.core.query;
+package io.daprj.components.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.daprj.spi.state.query.QueryFilter;
