@@ -3,6 +3,7 @@ package io.daprj.components.postgres.state;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.daprj.components.jdbc.PooledStateTable;
+import io.daprj.components.query.JsonQueryEngine;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.DeleteRequest;
@@ -12,6 +13,9 @@ import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateItem;
 import io.daprj.spi.state.StateOperation;
 import io.daprj.spi.state.TransactionalStateStore;
+import io.daprj.spi.state.query.QueryResponse;
+import io.daprj.spi.state.query.QueryableStateStore;
+import io.daprj.spi.state.query.StateQuery;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -23,16 +27,18 @@ import java.util.Set;
 /**
  * {@code state.postgresql}: state in a PostgreSQL table, in Dapr's v1 layout (jsonb value, ETag = {@code xmin}) or
  * v2 layout (bytea value, ETag = a uuid), chosen by the component's {@code version}. Features: ETag, transactions,
- * TTL. Expired rows read as absent at once and are deleted every {@code cleanupInterval}.
+ * TTL, query. Expired rows read as absent at once and are deleted every {@code cleanupInterval}. Queries read the live
+ * rows of the app's key prefix and filter them in the sidecar with the shared JSON query engine (values are stored
+ * as bytes, not jsonb, so SQL cannot see inside them); their cost grows with the app's number of keys.
  *
  * <p>Thread safe; calls block on a HikariCP pool of JDBC connections and are meant for virtual threads. A single
  * write is one statement; a transaction is one database transaction, rolled back whole when any ETag check fails.
  * Every statement gets {@code timeout}. Database failures surface as {@link PostgresException} (internal errors).
  */
-public final class PostgresStateStore implements TransactionalStateStore {
+public final class PostgresStateStore implements TransactionalStateStore, QueryableStateStore {
 
     private static final Set<StateFeature> FEATURES =
-            Set.copyOf(EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL));
+            Set.copyOf(EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API));
 
     private HikariDataSource db;
     private PostgresStateTable table;
@@ -100,6 +106,11 @@ public final class PostgresStateStore implements TransactionalStateStore {
     /** Deletes expired rows now, if it is this store's turn; -1 when it is not, or cleanup is off. */
     int cleanupExpired() throws SQLException {
         return cleanup == null ? -1 : cleanup.clean();
+    }
+
+    @Override
+    public QueryResponse query(StateQuery query, Map<String, String> metadata) {
+        return JsonQueryEngine.run(query, rows.call(c -> table.scan(c, query.keyPrefix())));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.daprj.spi.state.DeleteRequest;
 import io.daprj.spi.state.ETagMismatchException;
 import io.daprj.spi.state.SetRequest;
 import io.daprj.spi.state.StateItem;
+import io.daprj.spi.state.query.QueryResponse;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,6 +57,22 @@ final class PostgresStateTable implements JdbcStateTable {
             }
         }
         return found;
+    }
+
+    /** Every live row whose key starts with {@code prefix}, for queries. */
+    List<QueryResponse.Item> scan(Connection c, String prefix) throws SQLException {
+        List<QueryResponse.Item> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT key, " + layout.selectColumns() + " FROM " + layout.table()
+                + " WHERE starts_with(key, ?) AND " + live)) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StateItem item = layout.item(rs, 2);
+                    rows.add(new QueryResponse.Item(rs.getString(1), item.data(), item.etag()));
+                }
+            }
+        }
+        return rows;
     }
 
     /**

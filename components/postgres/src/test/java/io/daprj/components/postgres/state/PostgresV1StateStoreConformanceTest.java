@@ -27,7 +27,7 @@ class PostgresV1StateStoreConformanceTest extends StateStoreConformance {
 
     @Override
     protected Set<StateFeature> expectedFeatures() {
-        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL);
+        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API);
     }
 
     @Override

@@ -26,6 +26,6 @@ class PostgresV2StateStoreConformanceTest extends StateStoreConformance {
 
     @Override
     protected Set<StateFeature> expectedFeatures() {
-        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL);
+        return EnumSet.of(StateFeature.ETAG, StateFeature.TRANSACTIONAL, StateFeature.TTL, StateFeature.QUERY_API);
     }
 }
