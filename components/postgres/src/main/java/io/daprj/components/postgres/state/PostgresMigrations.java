@@ -13,7 +13,7 @@ import javax.sql.DataSource;
  * Brings a state table up to its layout's latest schema, the way Dapr's migrations do and with the same bookkeeping:
  * the metadata table counts the steps applied under the layout's key, and a {@code lock} row locked FOR UPDATE keeps
  * sidecars (daprj or daprd) that start together from migrating at once. A table Dapr created is picked up where its
- * migrations left off.
+ * migrations left off; a table that does not exist yet is migrated from the first step.
  */
 final class PostgresMigrations {
 
@@ -31,7 +31,9 @@ final class PostgresMigrations {
                         "SELECT value FROM " + metadataTable + " WHERE key = 'lock' FOR UPDATE")) {
                     ps.executeQuery().close();
                 }
-                int applied = appliedSteps(tx, metadataTable, layout.migrationsKey());
+                // Dapr counts v1 steps under one key for every table sharing the metadata table: a table that is
+                // missing starts from step 0 whatever that count says (every step is idempotent)
+                int applied = tableExists(tx, layout.table()) ? appliedSteps(tx, metadataTable, layout.migrationsKey()) : 0;
                 List<String> steps = layout.migrations();
                 for (int i = applied; i < steps.size(); i++) {
                     try (Statement s = tx.createStatement()) {
@@ -63,6 +65,15 @@ final class PostgresMigrations {
                     throw e;
                 }
                 sleepBriefly();
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
             }
         }
     }

@@ -74,6 +74,18 @@ class PostgresStateStoreTest {
     }
 
     @Test
+    void aSecondV1TableSharingTheMetadataTableIsStillCreated() throws SQLException {
+        db.store("v1", Map.of()).close();
+        String second = db.v1Table() + "_second";
+        try (PostgresStateStore store = db.store("v1", Map.of("tableName", second))) {
+            store.set(set("k", "{\"a\":1}"));
+            assertThat(store.get(get("k"))).isPresent();
+        } finally {
+            PostgresTestDatabase.execute("DROP TABLE IF EXISTS " + second);
+        }
+    }
+
+    @Test
     void migrationsAreRecordedUnderDaprsKeys() throws SQLException {
         db.store("v1", Map.of()).close();
         db.store("v2", Map.of()).close();
