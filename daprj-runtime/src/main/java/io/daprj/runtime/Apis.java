@@ -10,4 +10,5 @@ import io.daprj.runtime.state.StateApi;
 /** The building-block APIs both doors serve, and the action behind {@code POST /v1.0/shutdown}. */
 public record Apis(
         StateApi state, SecretsApi secrets, InvokeApi invoke, MetadataApi metadata, HealthApi health, Runnable shutdown,
-        PubSubApi pubsub) {}
+        PubSubApi pubsub, io.daprj.runtime.lock.LockApi lock,
+        io.daprj.runtime.bindings.BindingsApi bindings) {}

@@ -20,6 +20,9 @@ import io.daprj.runtime.invoke.InternalInvokeClient;
 import io.daprj.runtime.invoke.InternalInvokeService;
 import io.daprj.runtime.invoke.InvokeApi;
 import io.daprj.runtime.metadata.MetadataApi;
+import io.daprj.runtime.metrics.DaprMetrics;
+import io.daprj.runtime.metrics.MetricsService;
+import io.daprj.runtime.metrics.ServerMetricsDecorators;
 import io.daprj.runtime.pubsub.ActiveSubscriptions;
 import io.daprj.runtime.pubsub.PubSubApi;
 import io.daprj.runtime.pubsub.SubscriptionResources;
@@ -62,6 +65,8 @@ public final class Sidecar implements AutoCloseable {
     private Server httpServer;
     private Server grpcServer;
     private Server internalServer;
+    private Server metricsServer;
+    private DaprMetrics metrics = DaprMetrics.disabled();
     private Optional<NameResolver> nameResolver = Optional.empty();
     private volatile boolean closed;
     private Runnable onAppReady = () -> {};
@@ -94,7 +99,11 @@ public final class Sidecar implements AutoCloseable {
                 ? EmbeddedDefaults.components()
                 : new ResourceLoader(options.resourcesPaths).components();
         ConfigurationSpec config = ConfigurationSpec.load(options.config);
-        new ComponentInitializer(registry, appId, namespace).initAll(specs, components);
+        if (options.enableMetrics) {
+            metrics = DaprMetrics.create(appId, namespace, ConfigurationSpec.metricSpec(options.config));
+            resources.add(metrics);
+        }
+        new ComponentInitializer(registry, appId, namespace, metrics).initAll(specs, components);
         nameResolver = NameResolution.create(registry, config, appId, namespace);
         nameResolver.ifPresent(resources::add);
 
@@ -108,15 +117,19 @@ public final class Sidecar implements AutoCloseable {
         HealthApi health = new HealthApi(appId, appChannel.isPresent());
         InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
         resources.add(internalClient);
-        InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient);
+        InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics);
         PubSubApi pubsub = new PubSubApi(components, appId);
         ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
                 ? List.of() : SubscriptionResources.load(options.resourcesPaths));
         resources.add(subscriptions);
         MetadataApi metadata = new MetadataApi(options, components);
         metadata.subscriptions(subscriptions::list);
-        Apis apis = new Apis(new StateApi(components, appId, namespace), new SecretsApi(components, config.secretScopes()), invoke, metadata,
-                health, this::requestShutdown, pubsub);
+        io.daprj.runtime.bindings.BindingsApi bindings = new io.daprj.runtime.bindings.BindingsApi(components);
+        io.daprj.runtime.bindings.InputBindings inputBindings = new io.daprj.runtime.bindings.InputBindings(components, bindings);
+        resources.add(inputBindings);
+        Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
+                health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
+                bindings);
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {
@@ -126,10 +139,24 @@ public final class Sidecar implements AutoCloseable {
                 appChannel.ifPresent(subscriptions::startHttp);
             }
         });
+        Runnable startSubscriptions = onAppReady;
+        // input bindings too start once the app listens, as in daprd
+        onAppReady = () -> {
+            startSubscriptions.run();
+            Thread.ofVirtual().name("bindings-read").start(() -> {
+                if ("grpc".equals(options.appProtocol)) {
+                    inputBindings.startGrpc(options.appChannelAddress, options.appPortValue().orElseThrow(),
+                            options.appMaxConcurrency);
+                } else {
+                    appChannel.ifPresent(inputBindings::startHttp);
+                }
+            });
+        };
 
         Optional<String> apiToken = options.env("DAPR_API_TOKEN");
         httpServer = server(s -> {
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.http(t)));
+            s.decorator(ServerMetricsDecorators.http(metrics));
             HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
                     .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody);
         });
@@ -139,19 +166,38 @@ public final class Sidecar implements AutoCloseable {
         grpcServer = server(s -> {
             bindPorts(s, options.daprGrpcPort, options.listenAddresses());
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.grpc(t)));
+            s.decorator(ServerMetricsDecorators.grpc(metrics));
             s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
             s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, nameResolver, false));
         });
         internalServer = server(s -> {
             s.port(options.internalGrpcPortValue().orElse(0), SessionProtocol.HTTP);
+            s.decorator(ServerMetricsDecorators.grpc(metrics));
             s.service(grpc(new InternalInvokeService(invoke, appId), maxBody));
             s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, Optional.empty(), true));
         });
+        startMetricsServer();
         nameResolver.ifPresent(r -> r.register(new Instance(appId, namespace, "127.0.0.1", internalGrpcPort())));
         health.outboundReady();
         appChannel.ifPresent(channel -> waitForApp(channel, health));
         log.info("dapr initialized. Status: Running. Init Elapsed {}ms (HTTP {}, gRPC {}, internal gRPC {})",
                 (System.nanoTime() - started) / 1_000_000, httpPort(), grpcPort(), internalGrpcPort());
+    }
+
+    /** {@code /metrics} on {@code --metrics-port}; a port in use only costs the metrics, as sidecars share machines. */
+    private void startMetricsServer() {
+        if (!metrics.enabled()) {
+            return;
+        }
+        try {
+            metricsServer = server(s -> {
+                s.port(options.metricsPort, SessionProtocol.HTTP);
+                MetricsService.bind(s, metrics);
+            });
+        } catch (java.util.concurrent.CompletionException e) {
+            log.error("metrics server could not listen on port {}, metrics are not served: {}", options.metricsPort,
+                    String.valueOf(e.getCause()));
+        }
     }
 
     private Optional<BooleanSupplier> appHealthProbe() {
@@ -234,6 +280,11 @@ public final class Sidecar implements AutoCloseable {
         return internalServer == null ? 0 : internalServer.activeLocalPort();
     }
 
+    /** The port serving {@code /metrics}, or 0 when metrics are off. */
+    public int metricsPort() {
+        return metricsServer == null ? 0 : metricsServer.activeLocalPort();
+    }
+
     /** Completes when {@code POST /v1.0/shutdown} or gRPC {@code Shutdown} was called, or {@link #close} began. */
     public CompletableFuture<Void> shutdownRequested() {
         return shutdownRequested;
@@ -260,7 +311,7 @@ public final class Sidecar implements AutoCloseable {
             }
         });
         // each Armeria server spends ~2 s releasing its acceptor threads, so stop them together
-        CompletableFuture.allOf(java.util.stream.Stream.of(httpServer, grpcServer, internalServer)
+        CompletableFuture.allOf(java.util.stream.Stream.of(httpServer, grpcServer, internalServer, metricsServer)
                         .filter(java.util.Objects::nonNull)
                         .map(Server::stop)
                         .toArray(CompletableFuture[]::new))

@@ -59,6 +59,7 @@ public final class TestSidecars {
         o.appId = appId;
         o.daprHttpPort = 0;
         o.daprGrpcPort = 0;
+        o.metricsPort = 0;
         o.daprListenAddresses = "127.0.0.1";
         o.resourcesPaths = resources == null ? new ArrayList<>() : new ArrayList<>(List.of(resources));
         o.config = config == null ? new ArrayList<>() : new ArrayList<>(List.of(config));

@@ -1,5 +1,6 @@
 package io.daprj.runtime.components;
 
+import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.runtime.resources.ComponentSpec;
 import io.daprj.spi.Component;
 import io.daprj.spi.ComponentMetadata;
@@ -22,8 +23,15 @@ public final class ComponentInitializer {
     private final ComponentRegistry registry;
     private final String appId;
     private final String namespace;
+    private final DaprMetrics metrics;
 
     public ComponentInitializer(ComponentRegistry registry, String appId, String namespace) {
+        this(registry, appId, namespace, DaprMetrics.disabled());
+    }
+
+    /** Like the other constructor, counting loaded and failed components in {@code metrics}. */
+    public ComponentInitializer(ComponentRegistry registry, String appId, String namespace, DaprMetrics metrics) {
+        this.metrics = metrics;
         this.registry = registry;
         this.appId = appId;
         this.namespace = namespace;
@@ -64,10 +72,13 @@ public final class ComponentInitializer {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void init(ComponentSpec spec, ComponentStore store) {
-        ComponentProvider provider = registry.find(spec.type()).orElseThrow(() -> new ComponentInitException(
-                "failed to init " + spec.describe() + ": unknown component type '" + spec.type()
-                        + "' (known: " + String.join(", ", registry.types()) + ")"));
+        ComponentProvider provider = registry.find(spec.type()).orElseThrow(() -> {
+            metrics.componentInitFailed(spec.type(), "creation", spec.name());
+            return new ComponentInitException("failed to init " + spec.describe() + ": unknown component type '"
+                    + spec.type() + "' (known: " + String.join(", ", registry.types()) + ")");
+        });
         if (!provider.versions().contains(spec.version())) {
+            metrics.componentInitFailed(spec.type(), "creation", spec.name());
             throw new ComponentInitException("failed to init " + spec.describe() + ": version '" + spec.version()
                     + "' is not supported (expected: " + String.join(", ", (List<String>) provider.versions()) + ")");
         }
@@ -75,10 +86,12 @@ public final class ComponentInitializer {
         try {
             component.init(new ComponentMetadata(spec.name(), spec.type(), spec.version(), spec.metadata(), appId, namespace));
         } catch (Exception e) {
+            metrics.componentInitFailed(spec.type(), "init", spec.name());
             component.close();
             throw new ComponentInitException("failed to init " + spec.describe() + ": " + e.getMessage(), e);
         }
         store.add(provider.kind(), new LoadedComponent<>(spec, component));
+        metrics.componentInitialized(spec.type());
         log.info("component loaded: {} ({}/{})", spec.name(), spec.type(), spec.version());
     }
 }

@@ -159,6 +159,12 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     }
 
     @Override
+    public void invokeBinding(io.dapr.v1.DaprBindingsProtos.InvokeBindingRequest r,
+            StreamObserver<io.dapr.v1.DaprBindingsProtos.InvokeBindingResponse> out) {
+        respond(out, () -> BindingsGrpcMapping.invoke(apis.bindings(), r));
+    }
+
+    @Override
     public void getMetadata(DaprMetadataProtos.GetMetadataRequest r, StreamObserver<DaprMetadataProtos.GetMetadataResponse> out) {
         respond(out, () -> MetadataGrpcMapping.response(apis.metadata().snapshot()));
     }
@@ -169,6 +175,20 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
             apis.metadata().set(r.getKey(), r.getValue());
             return Empty.getDefaultInstance();
         });
+    }
+
+    @Override
+    public void tryLockAlpha1(io.dapr.v1.DaprLockProtos.TryLockRequest r,
+            StreamObserver<io.dapr.v1.DaprLockProtos.TryLockResponse> out) {
+        respond(out, () -> io.dapr.v1.DaprLockProtos.TryLockResponse.newBuilder().setSuccess(apis.lock()
+                .tryLock(r.getStoreName(), r.getResourceId(), r.getLockOwner(), r.getExpiryInSeconds())).build());
+    }
+
+    @Override
+    public void unlockAlpha1(io.dapr.v1.DaprLockProtos.UnlockRequest r,
+            StreamObserver<io.dapr.v1.DaprLockProtos.UnlockResponse> out) {
+        respond(out, () -> io.dapr.v1.DaprLockProtos.UnlockResponse.newBuilder().setStatusValue(apis.lock()
+                .unlock(r.getStoreName(), r.getResourceId(), r.getLockOwner()).number()).build());
     }
 
     @Override

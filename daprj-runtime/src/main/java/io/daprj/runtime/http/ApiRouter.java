@@ -22,16 +22,21 @@ public final class ApiRouter {
         ApiResponse handle(ApiRequest request);
     }
 
-    private record Route(Set<String> methods, String[] segments, Handler handler) {}
+    private record Route(Set<String> methods, String[] segments, Handler handler, String pattern) {}
 
-    /** The handler and decoded parameters of a matched route. */
-    public record Match(Handler handler, Map<String, String> params) {}
+    /** The handler and decoded parameters of a matched route, and its pattern (empty for the fallback). */
+    public record Match(Handler handler, Map<String, String> params, String pattern) {
+
+        public Match(Handler handler, Map<String, String> params) {
+            this(handler, params, "");
+        }
+    }
 
     private final List<Route> routes = new ArrayList<>();
     private Handler fallback = r -> ApiResponse.noContent();
 
     public ApiRouter add(Set<String> methods, String pattern, Handler handler) {
-        routes.add(new Route(methods, split(pattern), handler));
+        routes.add(new Route(methods, split(pattern), handler, pattern));
         return this;
     }
 
@@ -45,7 +50,7 @@ public final class ApiRouter {
         for (Route route : routes) {
             Map<String, String> params = bind(route.segments, path);
             if (params != null && route.methods.contains(method)) {
-                return new Match(route.handler, params);
+                return new Match(route.handler, params, route.pattern);
             }
         }
         return new Match(fallback, Map.of());

@@ -44,7 +44,9 @@ public final class HttpApiServer implements HttpService {
         new StateHttpRoutes(apis.state()).register(router);
         new SecretsHttpRoutes(apis.secrets()).register(router);
         new PubSubHttpRoutes(apis.pubsub()).register(router);
+        new LockHttpRoutes(apis.lock()).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
+        new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
         return new HttpApiServer(router, executor, appId, apiLogging);
     }
@@ -65,6 +67,7 @@ public final class HttpApiServer implements HttpService {
         CompletableFuture<HttpResponse> response = req.aggregate().thenApplyAsync(agg -> {
             String path = ctx.path();
             ApiRouter.Match match = router.match(agg.method().name(), path);
+            ctx.setAttr(io.daprj.runtime.metrics.DaprMetrics.ROUTE, match.pattern());
             ApiRequest request = new ApiRequest(agg.method().name(), path, ctx.query() == null ? "" : ctx.query(),
                     match.params(), agg.headers(), agg.content().array());
             ApiResponse answer;

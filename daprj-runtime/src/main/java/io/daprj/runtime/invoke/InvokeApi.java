@@ -2,6 +2,7 @@ package io.daprj.runtime.invoke;
 
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
+import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
 import io.grpc.Status;
@@ -28,9 +29,17 @@ public final class InvokeApi {
     private final BooleanSupplier appHealthy;
     private final Optional<NameResolver> resolver;
     private final InternalInvokeClient client;
+    private final DaprMetrics metrics;
 
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
             Optional<NameResolver> resolver, InternalInvokeClient client) {
+        this(appId, namespace, appChannel, appHealthy, resolver, client, DaprMetrics.disabled());
+    }
+
+    /** Like the other constructor, recording calls to and from other sidecars in {@code metrics}. */
+    public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
+            Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics) {
+        this.metrics = metrics;
         this.appId = appId;
         this.namespace = namespace;
         this.appChannel = appChannel;
@@ -52,9 +61,14 @@ public final class InvokeApi {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Instance instance = names.resolve(targetId, targetNamespace)
                     .orElseThrow(() -> failed(target, "couldn't find service: " + target));
+            long start = System.nanoTime();
+            metrics.invocationRequestSent(targetId);
             try {
-                return client.invoke(instance, targetId, request);
+                InvokeResponse response = client.invoke(instance, targetId, request);
+                metrics.invocationResponseReceived(targetId, response.status(), System.nanoTime() - start);
+                return response;
             } catch (StatusRuntimeException e) {
+                metrics.invocationResponseReceived(targetId, e.getStatus().getCode().value(), System.nanoTime() - start);
                 if (e.getStatus().getCode() != Status.Code.UNAVAILABLE) {
                     throw failed(target, describe(e));
                 }
@@ -68,11 +82,20 @@ public final class InvokeApi {
 
     /** A call that another sidecar forwarded for this sidecar's app. */
     InvokeResponse fromOtherSidecar(String targetId, String callerAppId, String callerNamespace, InvokeRequest request) {
+        metrics.invocationRequestReceived(callerAppId);
         if (!targetId.equals(appId)) {
+            metrics.invocationResponseSent(callerAppId, 404);
             throw DaprError.ERR_DIRECT_INVOKE.with("failed to invoke, id: " + targetId + ", err: this sidecar serves "
                     + appId, 404, Status.Code.NOT_FOUND);
         }
-        return toApp(callerAppId, callerNamespace, request);
+        try {
+            InvokeResponse response = toApp(callerAppId, callerNamespace, request);
+            metrics.invocationResponseSent(callerAppId, response.status());
+            return response;
+        } catch (DaprException e) {
+            metrics.invocationResponseSent(callerAppId, e.httpStatus());
+            throw e;
+        }
     }
 
     private InvokeResponse toApp(String callerAppId, String callerNamespace, InvokeRequest request) {

@@ -47,4 +47,18 @@ public record ConfigurationSpec(String nameResolver, Map<String, String> nameRes
         }
         return result;
     }
+
+    /** {@code spec.metric} (or its alias {@code spec.metrics}) of the Configuration files, the last one winning. */
+    public static io.daprj.runtime.metrics.MetricSpec metricSpec(List<Path> files) {
+        io.daprj.runtime.metrics.MetricSpec result = io.daprj.runtime.metrics.MetricSpec.DEFAULT;
+        for (Path file : files) {
+            for (JsonNode doc : ResourceLoader.read(file)) {
+                JsonNode spec = doc.path("spec");
+                if ("Configuration".equals(doc.path("kind").asText()) && (spec.has("metric") || spec.has("metrics"))) {
+                    result = io.daprj.runtime.metrics.MetricSpec.parse(spec.has("metric") ? spec.get("metric") : spec.get("metrics"));
+                }
+            }
+        }
+        return result;
+    }
 }

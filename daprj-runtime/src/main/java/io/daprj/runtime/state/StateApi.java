@@ -4,6 +4,7 @@ import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
+import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.BulkStateException;
 import io.daprj.spi.state.DeleteRequest;
@@ -37,9 +38,16 @@ public final class StateApi {
     private final String appId;
     private final String namespace;
     private final Map<String, StateEncryption> encryption = new java.util.HashMap<>();
+    private final DaprMetrics metrics;
 
     /** @throws io.daprj.runtime.components.ComponentInitException for a store with unusable encryption keys */
     public StateApi(ComponentStore components, String appId, String namespace) {
+        this(components, appId, namespace, DaprMetrics.disabled());
+    }
+
+    /** Like {@link #StateApi(ComponentStore, String, String)}, recording every store call in {@code metrics}. */
+    public StateApi(ComponentStore components, String appId, String namespace, DaprMetrics metrics) {
+        this.metrics = metrics;
         this.components = components;
         this.appId = appId;
         this.namespace = namespace;
@@ -52,7 +60,7 @@ public final class StateApi {
         Target target = target(storeName);
         GetRequest stored = new GetRequest(target.keys.toStored(request.key()), request.metadata(), request.consistency());
         try {
-            return target.store.get(stored).map(item -> decrypted(target, item));
+            return metrics.state(storeName, "get", () -> target.store.get(stored)).map(item -> decrypted(target, item));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_GET,
                     "fail to get " + request.key() + " from state store " + storeName + ": " + e.getMessage(), e);
@@ -67,7 +75,7 @@ public final class StateApi {
             stored.add(new GetRequest(target.keys.toStored(r.key()), r.metadata(), r.consistency()));
         }
         try {
-            List<BulkGetItem> items = target.store.bulkGet(stored);
+            List<BulkGetItem> items = metrics.state(storeName, "bulk_get", () -> target.store.bulkGet(stored));
             List<BulkGetItem> result = new ArrayList<>(items.size());
             for (BulkGetItem item : items) {
                 result.add(bulkItem(target, item));
@@ -89,11 +97,13 @@ public final class StateApi {
             return;
         }
         try {
-            if (stored.size() == 1) {
-                target.store.set(stored.getFirst());
-            } else {
-                target.store.bulkSet(stored);
-            }
+            metrics.state(storeName, "set", () -> {
+                if (stored.size() == 1) {
+                    target.store.set(stored.getFirst());
+                } else {
+                    target.store.bulkSet(stored);
+                }
+            });
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_SAVE, "failed saving state in state store " + storeName + ": "
                     + e.getMessage(), e);
@@ -103,7 +113,7 @@ public final class StateApi {
     public void delete(String storeName, DeleteRequest request) {
         Target target = target(storeName);
         try {
-            target.store.delete(prefixed(target, request));
+            metrics.state(storeName, "delete", () -> target.store.delete(prefixed(target, request)));
         } catch (DaprException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -119,7 +129,7 @@ public final class StateApi {
             stored.add(prefixed(target, r));
         }
         try {
-            target.store.bulkDelete(stored);
+            metrics.state(storeName, "bulk_delete", () -> target.store.bulkDelete(stored));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_BULK_DELETE, "failed deleting state in state store " + storeName + ": "
                     + e.getMessage(), e);
@@ -144,7 +154,7 @@ public final class StateApi {
             });
         }
         try {
-            txStore.transact(stored, metadata);
+            metrics.state(storeName, "transaction", () -> txStore.transact(stored, metadata));
         } catch (RuntimeException e) {
             // daprd answers every failed transaction, ETag conflicts included, with 500 ERR_STATE_TRANSACTION
             throw DaprError.ERR_STATE_TRANSACTION.with("error while executing state transaction: " + e.getMessage());
@@ -159,7 +169,7 @@ public final class StateApi {
         }
         StateQuery query = StateQueryParser.parse(queryJson, target.keys.toStored(""));
         try {
-            QueryResponse response = queryable.query(query, metadata);
+            QueryResponse response = metrics.state(storeName, "query", () -> queryable.query(query, metadata));
             List<QueryResponse.Item> items = new ArrayList<>(response.results().size());
             for (QueryResponse.Item item : response.results()) {
                 items.add(new QueryResponse.Item(target.keys.toUser(item.key()), item.data(), item.etag()));
