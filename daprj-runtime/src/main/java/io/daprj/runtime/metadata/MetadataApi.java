@@ -81,7 +81,14 @@ public final class MetadataApi {
         if (c.instance() instanceof StateStore) {
             return StateApi.capabilities((LoadedComponent<StateStore>) c).stream().map(StateFeature::name).toList();
         }
-        return List.of();
+        List<String> binding = new java.util.ArrayList<>();
+        if (c.instance() instanceof io.daprj.spi.bindings.InputBinding) {
+            binding.add("INPUT_BINDING");
+        }
+        if (c.instance() instanceof io.daprj.spi.bindings.OutputBinding) {
+            binding.add("OUTPUT_BINDING");
+        }
+        return binding;
     }
 
     private static String version() {

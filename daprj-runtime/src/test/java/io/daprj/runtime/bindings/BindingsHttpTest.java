@@ -142,6 +142,16 @@ class BindingsHttpTest {
     }
 
     @Test
+    void metadataShowsTheDirectionOfEachBinding() throws Exception {
+        JsonNode metadata = json(CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sidecar.httpPort()
+                + "/v1.0/metadata")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        java.util.Map<String, String> capabilities = new java.util.HashMap<>();
+        metadata.path("components").forEach(c -> capabilities.put(c.path("name").asText(), c.path("capabilities").toString()));
+        assertThat(capabilities).containsEntry("ticker", "[\"INPUT_BINDING\"]")
+                .containsEntry("files", "[\"OUTPUT_BINDING\"]").containsEntry("web", "[\"OUTPUT_BINDING\"]");
+    }
+
+    @Test
     void malformedBodyIs400() throws Exception {
         HttpResponse<String> r = invoke("files", "{not json");
         assertThat(r.statusCode()).isEqualTo(400);
