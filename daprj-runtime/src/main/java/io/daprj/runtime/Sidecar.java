@@ -292,7 +292,9 @@ public final class Sidecar implements AutoCloseable {
 
     private void requestShutdown() {
         log.info("shutdown requested through the API");
-        shutdownRequested.complete(null);
+        // the answer to the shutdown call must leave before the servers stop taking requests
+        CompletableFuture.delayedExecutor(200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> shutdownRequested.complete(null));
     }
 
     /** Stops taking requests, waits up to the graceful shutdown period for in-flight ones, closes components. */

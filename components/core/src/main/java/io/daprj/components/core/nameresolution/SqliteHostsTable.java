@@ -6,7 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * The SQL of the hosts table, in the schema of Dapr's SQLite resolver: one row per registered sidecar with its
@@ -70,15 +70,19 @@ final class SqliteHostsTable {
     }
 
     /** The address of one row of {@code appId} in {@code namespace} refreshed after {@code freshAfter}, at random. */
-    Optional<String> randomAddress(Connection c, String appId, String namespace, long freshAfter) throws SQLException {
+    List<String> liveAddresses(Connection c, String appId, String namespace, long freshAfter) throws SQLException {
         try (PreparedStatement ps = db.prepare(c, "SELECT address FROM " + table
-                + " WHERE app_id = ? AND namespace = ? AND last_update > ? ORDER BY RANDOM() LIMIT 1")) {
+                + " WHERE app_id = ? AND namespace = ? AND last_update > ?")) {
             ps.setString(1, appId);
             ps.setString(2, namespace);
             ps.setLong(3, freshAfter);
+            List<String> addresses = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                while (rs.next()) {
+                    addresses.add(rs.getString(1));
+                }
             }
+            return addresses;
         }
     }
 

@@ -7,6 +7,7 @@ import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -34,6 +35,12 @@ public final class SqliteNameResolver implements NameResolver {
     private record Registration(String id, Instance self, ScheduledFuture<?> heartbeat) {}
 
     private final AtomicReference<Registration> registration = new AtomicReference<>();
+    /** Live instances are re-read this often: a query per call cost more than the call; callers retry past a dead one. */
+    private static final long CACHE_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+
+    private record Resolved(List<Instance> instances, long atNanos) {}
+
+    private final java.util.Map<String, Resolved> recent = new java.util.concurrent.ConcurrentHashMap<>();
     private SqliteNameResolverMetadata metadata;
     private SqliteConnections db;
     private SqliteHostsTable hosts;
@@ -83,9 +90,18 @@ public final class SqliteNameResolver implements NameResolver {
 
     @Override
     public Optional<Instance> resolve(String appId, String namespace) {
-        long freshAfter = nowSeconds() - metadata.livenessSeconds();
-        return db.read(c -> hosts.randomAddress(c, appId, namespace, freshAfter))
-                .map(address -> instance(appId, namespace, address));
+        String key = namespace + "/" + appId;
+        long now = System.nanoTime();
+        Resolved cached = recent.get(key);
+        if (cached == null || now - cached.atNanos() >= CACHE_NANOS) {
+            long freshAfter = nowSeconds() - metadata.livenessSeconds();
+            List<String> addresses = db.read(c -> hosts.liveAddresses(c, appId, namespace, freshAfter));
+            cached = new Resolved(addresses.stream().map(a -> instance(appId, namespace, a)).toList(), now);
+            recent.put(key, cached);
+        }
+        List<Instance> live = cached.instances();
+        return live.isEmpty() ? Optional.empty()
+                : Optional.of(live.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(live.size())));
     }
 
     /** Deletes rows whose sidecars stopped refreshing them; returns how many. */
