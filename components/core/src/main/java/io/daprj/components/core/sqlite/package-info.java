@@ -9,6 +9,6 @@
  * behind an in-process lock plus four readers (WAL lets them read beside the writer) is all the concurrency the
  * file offers. A fixed set with a blocking queue is a few lines, has no housekeeping threads, and blocking is cheap
  * because callers are virtual threads. Between processes SQLite's own locking and {@code busyTimeout} arbitrate.
- * These classes are public only so the {@code state} and {@code nameresolution} packages can share them.
+ * These classes are public only so the state, pub/sub, lock and name resolution packages can share them.
  */
 package io.daprj.components.core.sqlite;

@@ -11,6 +11,7 @@
  *
  * <p>Differences from Dapr's store: v1 writes every value base64-encoded ({@code isbinary = true}, as Dapr does for
  * values arriving over gRPC) because jsonb would not keep bytes exact; v1's last-cleanup key names its table;
- * deleting with an ETag fails for an expired row. The query API is not implemented yet.
+ * deleting with an ETag fails for an expired row; queries are filtered in the sidecar by the shared JSON query
+ * engine ({@code daprj-components-query}), because the values are not jsonb.
  */
 package io.daprj.components.postgres.state;
