@@ -122,7 +122,8 @@ class RedisPubSubTest {
         open("orders", Map.of("processingTimeout", "1s")).subscribe(request(), m -> received.add(text(m.data())));
         await().atMost(WAIT).until(() -> received.size() == sent.size());
         assertThat(received).containsExactlyInAnyOrderElementsOf(sent);
-        assertThat(received.subList(0, 2)).containsExactly("m-3", "m-4"); // the free ones first, the dead one's after 1s
+        // the free ones first (in either order: the broker handles several at once), the dead one's after 1s
+        assertThat(received.subList(0, 2)).containsExactlyInAnyOrder("m-3", "m-4");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
         await().atMost(WAIT).until(() -> SERVER.raw().xpending(topic, "orders").getCount() == 0);
     }
