@@ -11,7 +11,7 @@ import java.util.Map;
  */
 class RedisLockStoreConformanceTest extends LockStoreConformance {
 
-    static final String HOST = "127.0.0.1:6379";
+    static final String HOST = io.daprj.components.redis.RedisTestDatabase.HOST;
 
     @Override
     protected LockStore newStore() {

@@ -1,88 +1,20 @@
 package io.daprj.components.redis.pubsub;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
+import io.daprj.components.redis.RedisTestDatabase;
 import io.daprj.spi.ComponentMetadata;
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.RedisCodec;
-import io.lettuce.core.codec.StringCodec;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * The Redis server of this machine (127.0.0.1:6379) as one test class sees it: a database from 8 to 15 held alone
- * through a lock key (the protocol of the state tests' {@code RedisTestServer}, so the two never share a database),
- * brokers on it, and a raw connection to write and inspect streams as daprd would.
+ * A test database of this machine's Redis ({@link RedisTestDatabase}) that opens brokers on it with short timeouts;
+ * its raw connection writes and inspects streams as daprd would.
  */
-final class RedisStreamsTestServer implements AutoCloseable {
-
-    private static final String LOCK = "daprj-test-run-lock";
-
-    private final String owner = UUID.randomUUID().toString();
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, byte[]> connection;
-    private final int db;
-
-    RedisStreamsTestServer() {
-        for (int candidate = 8; candidate <= 15; candidate++) {
-            RedisClient c = RedisClient.create("redis://127.0.0.1:6379/" + candidate);
-            StatefulRedisConnection<String, byte[]> conn =
-                    c.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            if ("OK".equals(conn.sync().set(LOCK, owner.getBytes(UTF_8), SetArgs.Builder.nx().ex(600)))) {
-                client = c;
-                connection = conn;
-                db = candidate;
-                return;
-            }
-            conn.close();
-            c.shutdown();
-        }
-        throw new IllegalStateException("every test database from 8 to 15 is held by another run");
-    }
+final class RedisStreamsTestServer extends RedisTestDatabase {
 
     /** An initialised broker on this class's database; {@code extra} overrides the defaults. */
     RedisPubSub pubsub(Map<String, String> extra) {
-        Map<String, String> properties = new HashMap<>(Map.of("redisHost", "127.0.0.1:6379",
-                "redisDB", String.valueOf(db), "processingTimeout", "1s", "redeliverInterval", "100ms",
-                "readTimeout", "500ms"));
-        properties.putAll(extra);
         RedisPubSub pubsub = new RedisPubSub();
-        pubsub.init(ComponentMetadata.of("pubsub", "pubsub.redis", properties));
+        pubsub.init(ComponentMetadata.of("pubsub", "pubsub.redis", metadata(
+                Map.of("processingTimeout", "1s", "redeliverInterval", "100ms", "readTimeout", "500ms"), extra)));
         return pubsub;
-    }
-
-    RedisCommands<String, byte[]> raw() {
-        return connection.sync();
-    }
-
-    /** Deletes every key of this database matching {@code pattern} (a Redis glob). */
-    void deleteKeys(String pattern) {
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = raw().scan(cursor, ScanArgs.Builder.matches(pattern).limit(500));
-            if (!page.getKeys().isEmpty()) {
-                raw().del(page.getKeys().toArray(String[]::new));
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
-    }
-
-    /** Releases the database for other runs, if this run still holds it. */
-    @Override
-    public void close() {
-        byte[] holder = raw().get(LOCK);
-        if (holder != null && owner.equals(new String(holder, UTF_8))) {
-            raw().del(LOCK);
-        }
-        connection.close();
-        client.shutdown();
     }
 }
