@@ -2,6 +2,8 @@ package io.daprj.components.core.sqlite;
 
 import static java.util.Objects.requireNonNull;
 
+import io.daprj.components.jdbc.JdbcTransaction;
+import io.daprj.components.jdbc.SqlWork;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -105,17 +107,7 @@ public final class SqliteConnections implements AutoCloseable {
     public <T> T transact(SqlWork<T> work) {
         lockWriter();
         try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.apply(writer);
-                writer.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
+            return JdbcTransaction.run(writer, work);
         } catch (SQLException e) {
             throw new UncheckedSqlException("SQLite transaction failed", e);
         } finally {
