@@ -26,11 +26,15 @@ import io.daprj.runtime.metrics.ServerMetricsDecorators;
 import io.daprj.runtime.pubsub.ActiveSubscriptions;
 import io.daprj.runtime.pubsub.PubSubApi;
 import io.daprj.runtime.pubsub.SubscriptionResources;
+import io.daprj.runtime.resiliency.Resiliency;
+import io.daprj.runtime.resiliency.ResiliencyPolicies;
 import io.daprj.runtime.resources.ComponentSpec;
 import io.daprj.runtime.resources.ConfigurationSpec;
 import io.daprj.runtime.resources.EmbeddedDefaults;
 import io.daprj.runtime.resources.ResourceLoader;
 import io.daprj.runtime.secrets.SecretsApi;
+import io.daprj.runtime.security.ApiAccess;
+import io.daprj.runtime.security.ApiAccessDecorator;
 import io.daprj.runtime.security.ApiTokenDecorator;
 import io.daprj.runtime.state.StateApi;
 import io.daprj.spi.nameresolution.Instance;
@@ -99,6 +103,10 @@ public final class Sidecar implements AutoCloseable {
                 ? EmbeddedDefaults.components()
                 : new ResourceLoader(options.resourcesPaths).components();
         ConfigurationSpec config = ConfigurationSpec.load(options.config);
+        Resiliency resiliency = options.resourcesPaths.isEmpty() ? Resiliency.NONE : new Resiliency(ResiliencyPolicies.of(
+                new ResourceLoader(options.resourcesPaths).documents("Resiliency").stream()
+                        .map(ResourceLoader.Document::node).toList(), appId));
+        components.resiliency(resiliency);
         if (options.enableMetrics) {
             metrics = DaprMetrics.create(appId, namespace, ConfigurationSpec.metricSpec(options.config));
             resources.add(metrics);
@@ -117,7 +125,8 @@ public final class Sidecar implements AutoCloseable {
         HealthApi health = new HealthApi(appId, appChannel.isPresent());
         InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
         resources.add(internalClient);
-        InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics);
+        InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics,
+                resiliency);
         PubSubApi pubsub = new PubSubApi(components, appId);
         ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
                 ? List.of() : SubscriptionResources.load(options.resourcesPaths));
@@ -154,10 +163,11 @@ public final class Sidecar implements AutoCloseable {
         };
 
         Optional<String> apiToken = options.env("DAPR_API_TOKEN");
+        ApiAccess apiAccess = ConfigurationSpec.apiAccess(options.config);
         httpServer = server(s -> {
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.http(t)));
             s.decorator(ServerMetricsDecorators.http(metrics));
-            HttpApiServer.create(apis, executor, appId, options.enableApiLogging)
+            HttpApiServer.create(apis, executor, appId, options.enableApiLogging, apiAccess)
                     .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody);
         });
         Optional<String> grpcApp = "grpc".equals(options.appProtocol)
@@ -166,6 +176,9 @@ public final class Sidecar implements AutoCloseable {
         grpcServer = server(s -> {
             bindPorts(s, options.daprGrpcPort, options.listenAddresses());
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.grpc(t)));
+            if (apiAccess.restricts()) {
+                s.decorator(new ApiAccessDecorator(apiAccess));
+            }
             s.decorator(ServerMetricsDecorators.grpc(metrics));
             s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
             s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, nameResolver, false));

@@ -4,6 +4,7 @@ import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
+import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
 import io.daprj.spi.bindings.Binding;
 import io.daprj.spi.bindings.BindingInvokeException;
 import io.daprj.spi.bindings.BindingResponse;
@@ -45,7 +46,8 @@ public final class BindingsApi {
                     + ". supported operations:" + String.join(" ", ops), Map.of());
         }
         try {
-            Optional<BindingResponse> response = binding.get().invoke(operation, data, metadata);
+            Optional<BindingResponse> response = components.outbound(name, ComponentKind.BINDING,
+                    () -> binding.get().invoke(operation, data, metadata));
             return new OutputResult(response.map(BindingResponse::data),
                     response.map(BindingResponse::metadata).orElse(Map.of()), Optional.empty());
         } catch (BindingInvokeException e) {

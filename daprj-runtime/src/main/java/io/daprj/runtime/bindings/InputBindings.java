@@ -3,6 +3,10 @@ package io.daprj.runtime.bindings;
 import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.invoke.AppChannel;
+import io.daprj.runtime.resiliency.Failure;
+import io.daprj.runtime.resiliency.Policy;
+import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
+import io.daprj.runtime.resiliency.Resiliency.Direction;
 import io.daprj.spi.bindings.Binding;
 import io.daprj.spi.bindings.InputBinding;
 import java.util.List;
@@ -64,12 +68,22 @@ public final class InputBindings implements AutoCloseable {
                 log.info("app has not subscribed to binding {}.", name);
                 return;
             }
+            Policy inbound = components.resiliency().component(name, ComponentKind.BINDING, Direction.INBOUND);
             InputBinding.Reading reading = input.read(event -> {
                 try {
-                    return app.deliver(name, route, event);
-                } catch (Exception e) {
-                    log.debug("error from app consumer for binding [{}]: {}", name, e.getMessage());
-                    throw e;
+                    return inbound.call(() -> {
+                        try {
+                            return app.deliver(name, route, event);
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new CheckedFailure(e);
+                        }
+                    }, e -> Failure.OTHER);
+                } catch (RuntimeException e) {
+                    Exception cause = e instanceof CheckedFailure checked ? (Exception) checked.getCause() : e;
+                    log.debug("error from app consumer for binding [{}]: {}", name, cause.getMessage());
+                    throw cause;
                 }
             });
             readings.add(reading);
@@ -81,6 +95,13 @@ public final class InputBindings implements AutoCloseable {
             log.info("app is subscribed to input binding {} (route /{})", name, route.startsWith("/") ? route.substring(1) : route);
         } catch (RuntimeException e) {
             log.error("error reading from input binding {}: {}", name, e.toString());
+        }
+    }
+
+    /** Carries a checked exception of the app call through the resiliency policy. */
+    private static final class CheckedFailure extends RuntimeException {
+        CheckedFailure(Exception cause) {
+            super(cause);
         }
     }
 

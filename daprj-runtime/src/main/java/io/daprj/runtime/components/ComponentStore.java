@@ -1,5 +1,7 @@
 package io.daprj.runtime.components;
 
+import io.daprj.runtime.resiliency.Failure;
+import io.daprj.runtime.resiliency.Resiliency;
 import io.daprj.spi.Component;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,11 +9,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Live components by kind and name. Thread safe; reads are lock-free. */
 public final class ComponentStore implements AutoCloseable {
 
     private final Map<Class<?>, Map<String, LoadedComponent<?>>> byKind = new ConcurrentHashMap<>();
+    private volatile Resiliency resiliency = Resiliency.NONE;
+
+    /** The resiliency policies component calls go through (none until set). */
+    public void resiliency(Resiliency policies) {
+        this.resiliency = policies;
+    }
+
+    public Resiliency resiliency() {
+        return resiliency;
+    }
+
+    /**
+     * Runs one call from the sidecar to component {@code name} under its outbound resiliency policy: the one
+     * component-call pipeline every building block goes through.
+     */
+    public <T> T outbound(String name, Resiliency.ComponentKind kind, Supplier<T> call) {
+        return resiliency.component(name, kind, Resiliency.Direction.OUTBOUND).call(call, Failure::ofComponentError);
+    }
+
+    /** {@link #outbound(String, Resiliency.ComponentKind, Supplier)} for a call without a result. */
+    public void outbound(String name, Resiliency.ComponentKind kind, Runnable call) {
+        outbound(name, kind, () -> {
+            call.run();
+            return null;
+        });
+    }
 
     public <T extends Component> void add(Class<T> kind, LoadedComponent<? extends T> component) {
         byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>()).put(component.spec().name(), component);

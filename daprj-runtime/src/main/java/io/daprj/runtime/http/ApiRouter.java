@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * daprd's HTTP routing: the path is cleaned ({@code //} collapsed, trailing {@code /} dropped), matched against
@@ -33,10 +34,23 @@ public final class ApiRouter {
     }
 
     private final List<Route> routes = new ArrayList<>();
+    private final Predicate<String> enabled;
     private Handler fallback = r -> ApiResponse.noContent();
 
+    /** A router serving every route added. */
+    public ApiRouter() {
+        this(pattern -> true);
+    }
+
+    /** A router that leaves out the routes whose pattern {@code enabled} refuses (the API allow/deny lists). */
+    public ApiRouter(Predicate<String> enabled) {
+        this.enabled = enabled;
+    }
+
     public ApiRouter add(Set<String> methods, String pattern, Handler handler) {
-        routes.add(new Route(methods, split(pattern), handler, pattern));
+        if (enabled.test(pattern)) {
+            routes.add(new Route(methods, split(pattern), handler, pattern));
+        }
         return this;
     }
 

@@ -10,6 +10,7 @@ import io.daprj.runtime.Apis;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.errors.ErrorResponses;
+import io.daprj.runtime.security.ApiAccess;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +41,12 @@ public final class HttpApiServer implements HttpService {
 
     /** Builds the router from the building-block APIs. */
     public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging) {
-        ApiRouter router = new ApiRouter();
+        return create(apis, executor, appId, apiLogging, ApiAccess.ALLOW_ALL);
+    }
+
+    /** Builds the router from the building-block APIs, leaving out the routes that {@code access} does not allow. */
+    public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging, ApiAccess access) {
+        ApiRouter router = new ApiRouter(access::httpAllowed);
         new StateHttpRoutes(apis.state()).register(router);
         new SecretsHttpRoutes(apis.secrets()).register(router);
         new PubSubHttpRoutes(apis.pubsub()).register(router);

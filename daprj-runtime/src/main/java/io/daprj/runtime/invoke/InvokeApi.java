@@ -3,6 +3,11 @@ package io.daprj.runtime.invoke;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.metrics.DaprMetrics;
+import io.daprj.runtime.resiliency.CircuitBreaker;
+import io.daprj.runtime.resiliency.Failure;
+import io.daprj.runtime.resiliency.Policy;
+import io.daprj.runtime.resiliency.Resiliency;
+import io.daprj.runtime.resiliency.RetrySpec;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
 import io.grpc.Status;
@@ -30,6 +35,7 @@ public final class InvokeApi {
     private final Optional<NameResolver> resolver;
     private final InternalInvokeClient client;
     private final DaprMetrics metrics;
+    private final Resiliency resiliency;
 
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
             Optional<NameResolver> resolver, InternalInvokeClient client) {
@@ -39,6 +45,13 @@ public final class InvokeApi {
     /** Like the other constructor, recording calls to and from other sidecars in {@code metrics}. */
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
             Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics) {
+        this(appId, namespace, appChannel, appHealthy, resolver, client, metrics, Resiliency.NONE);
+    }
+
+    /** Like the other constructors, with the resiliency policies of the app targets. */
+    public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
+            Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics, Resiliency resiliency) {
+        this.resiliency = resiliency;
         this.metrics = metrics;
         this.appId = appId;
         this.namespace = namespace;
@@ -48,17 +61,37 @@ public final class InvokeApi {
         this.client = client;
     }
 
-    /** Invokes {@code target} ({@code appId} or {@code appId.namespace}) for this sidecar's app. */
+    /**
+     * Invokes {@code target} ({@code appId} or {@code appId.namespace}) for this sidecar's app, under the resiliency
+     * policy of that app: a non-2xx answer or a failed call counts as a failure for its retries and circuit breaker,
+     * and when retries run out the last answer is returned.
+     */
     public InvokeResponse invoke(String target, InvokeRequest request) {
         int dot = target.lastIndexOf('.');
         String targetId = dot > 0 ? target.substring(0, dot) : target;
         String targetNamespace = dot > 0 ? target.substring(dot + 1) : namespace;
+        try {
+            return resiliency.app(targetId).call(() -> invokeOnce(target, targetId, targetNamespace, request),
+                    response -> response.ok() ? null : Failure.http(response.status()),
+                    e -> Failure.OTHER);
+        } catch (Policy.TimeoutExceededException | CircuitBreaker.OpenException e) {
+            throw failed(target, e.getMessage());
+        }
+    }
+
+    private InvokeResponse invokeOnce(String target, String targetId, String targetNamespace, InvokeRequest request) {
         if (targetId.equals(appId) && targetNamespace.equals(namespace)) {
             return toApp(appId, namespace, request);
         }
         NameResolver names = resolver.orElseThrow(() -> failed(target, "no name resolver is configured"));
+        // Dapr's built-in retries of an unreachable sidecar, off when the target has a resiliency policy of its own
+        Optional<RetrySpec> builtIn = resiliency.builtInServiceRetries();
+        // (an override may give more retries than the built-in ones, never fewer: Dapr's rule)
+        int attempts = resiliency.hasAppTarget(targetId) ? 1 : builtIn
+                .map(r -> r.maxRetries() < 0 ? Integer.MAX_VALUE : Math.max(ATTEMPTS, r.maxRetries() + 1))
+                .orElse(ATTEMPTS);
         StatusRuntimeException last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             Instance instance = names.resolve(targetId, targetNamespace)
                     .orElseThrow(() -> failed(target, "couldn't find service: " + target));
             long start = System.nanoTime();
@@ -74,7 +107,9 @@ public final class InvokeApi {
                 }
                 last = e;
                 log.debug("sidecar of {} at {} unavailable (attempt {}): {}", target, instance.address(), attempt, e.toString());
-                sleep(100L * attempt);
+                if (attempt < attempts) {
+                    sleep(builtIn.map(r -> r.delay(0).toMillis()).orElse(100L * attempt));
+                }
             }
         }
         throw failed(target, describe(last));

@@ -4,6 +4,7 @@ import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
+import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
 import io.daprj.spi.lock.LockStore;
 import io.daprj.spi.lock.UnlockStatus;
 import java.time.Duration;
@@ -33,7 +34,8 @@ public final class LockApi {
         }
         LoadedComponent<LockStore> store = store(storeName, resourceId, owner);
         try {
-            return store.instance().tryLock(storedKey(store, resourceId), owner, Duration.ofSeconds(expiryInSeconds));
+            return components.outbound(storeName, ComponentKind.LOCK,
+                    () -> store.instance().tryLock(storedKey(store, resourceId), owner, Duration.ofSeconds(expiryInSeconds)));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_TRY_LOCK, "failed to try acquiring lock: ", e);
         }
@@ -43,7 +45,8 @@ public final class LockApi {
     public UnlockStatus unlock(String storeName, String resourceId, String owner) {
         LoadedComponent<LockStore> store = store(storeName, resourceId, owner);
         try {
-            return store.instance().unlock(storedKey(store, resourceId), owner);
+            return components.outbound(storeName, ComponentKind.LOCK,
+                    () -> store.instance().unlock(storedKey(store, resourceId), owner));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_UNLOCK, "failed to release lock: ", e);
         }

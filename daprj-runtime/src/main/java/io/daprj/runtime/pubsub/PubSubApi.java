@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
+import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
 import io.daprj.spi.pubsub.BulkPublishFailure;
 import io.daprj.spi.pubsub.PubSub;
 import io.daprj.spi.pubsub.PubSubFeature;
@@ -40,7 +41,7 @@ public final class PubSubApi {
         Target target = publishTarget(pubsubName, topic);
         PublishRequest request = message(target, topic, data, contentType, metadata, trace);
         try {
-            target.pubsub().publish(request);
+            components.outbound(pubsubName, ComponentKind.PUBSUB, () -> target.pubsub().publish(request));
         } catch (IllegalArgumentException e) {
             throw DaprError.ERR_PUBSUB_REQUEST_METADATA.with("failed deserializing metadata. Error: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -71,7 +72,7 @@ public final class PubSubApi {
             messages.add(new io.daprj.spi.pubsub.BulkPublishEntry(entry.entryId(), m.data(), m.contentType(), m.metadata()));
         }
         try {
-            return target.pubsub().bulkPublish(topic, messages);
+            return components.outbound(pubsubName, ComponentKind.PUBSUB, () -> target.pubsub().bulkPublish(topic, messages));
         } catch (RuntimeException e) {
             return messages.stream().map(m -> new BulkPublishFailure(m.entryId(), String.valueOf(e.getMessage()))).toList();
         }
@@ -79,7 +80,8 @@ public final class PubSubApi {
 
     /** Republishes a received message unchanged, e.g. to a dead-letter topic; the publishing scopes apply. */
     void forward(String pubsubName, PublishRequest request) {
-        publishTarget(pubsubName, request.topic()).pubsub().publish(request);
+        PubSub pubsub = publishTarget(pubsubName, request.topic()).pubsub();
+        components.outbound(pubsubName, ComponentKind.PUBSUB, () -> pubsub.publish(request));
     }
 
     /** The component for a subscription, or empty when there is none by that name. */

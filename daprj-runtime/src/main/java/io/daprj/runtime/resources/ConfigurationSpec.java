@@ -48,6 +48,19 @@ public record ConfigurationSpec(String nameResolver, Map<String, String> nameRes
         return result;
     }
 
+    /** {@code spec.api} (allow and deny lists) of the Configuration files, the last one that has it winning. */
+    public static io.daprj.runtime.security.ApiAccess apiAccess(List<Path> files) {
+        io.daprj.runtime.security.ApiAccess result = io.daprj.runtime.security.ApiAccess.ALLOW_ALL;
+        for (Path file : files) {
+            for (JsonNode doc : ResourceLoader.read(file)) {
+                if ("Configuration".equals(doc.path("kind").asText()) && doc.path("spec").has("api")) {
+                    result = io.daprj.runtime.security.ApiAccess.parse(doc.path("spec").path("api"));
+                }
+            }
+        }
+        return result;
+    }
+
     /** {@code spec.metric} (or its alias {@code spec.metrics}) of the Configuration files, the last one winning. */
     public static io.daprj.runtime.metrics.MetricSpec metricSpec(List<Path> files) {
         io.daprj.runtime.metrics.MetricSpec result = io.daprj.runtime.metrics.MetricSpec.DEFAULT;

@@ -3,6 +3,7 @@ package io.daprj.runtime.secrets;
 import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
+import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
 import io.daprj.runtime.resources.SecretScope;
 import io.daprj.spi.secretstores.SecretStore;
 import java.util.LinkedHashMap;
@@ -26,7 +27,8 @@ public final class SecretsApi {
             throw DaprError.ERR_PERMISSION_DENIED.with("access denied by policy to get \"" + key + "\" from \"" + storeName + "\"");
         }
         try {
-            return store.get(key, metadata).orElseThrow(() -> DaprError.ERR_SECRET_GET.with(
+            return components.outbound(storeName, ComponentKind.SECRETSTORE, () -> store.get(key, metadata))
+                    .orElseThrow(() -> DaprError.ERR_SECRET_GET.with(
                     "failed getting secret with key " + key + " from secret store " + storeName + ": secret " + key + " not found"));
         } catch (io.daprj.runtime.errors.DaprException e) {
             throw e;
@@ -41,7 +43,7 @@ public final class SecretsApi {
         SecretStore store = store(storeName);
         Map<String, Map<String, String>> all;
         try {
-            all = store.bulkGet(metadata);
+            all = components.outbound(storeName, ComponentKind.SECRETSTORE, () -> store.bulkGet(metadata));
         } catch (RuntimeException e) {
             throw DaprError.ERR_SECRET_GET.with("failed getting secrets from secret store " + storeName + ": " + e.getMessage());
         }

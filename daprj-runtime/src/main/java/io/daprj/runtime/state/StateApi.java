@@ -5,6 +5,7 @@ import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.metrics.DaprMetrics;
+import io.daprj.runtime.resiliency.Resiliency;
 import io.daprj.spi.state.BulkGetItem;
 import io.daprj.spi.state.BulkStateException;
 import io.daprj.spi.state.DeleteRequest;
@@ -60,7 +61,7 @@ public final class StateApi {
         Target target = target(storeName);
         GetRequest stored = new GetRequest(target.keys.toStored(request.key()), request.metadata(), request.consistency());
         try {
-            return metrics.state(storeName, "get", () -> target.store.get(stored)).map(item -> decrypted(target, item));
+            return call(storeName, "get", () -> target.store.get(stored)).map(item -> decrypted(target, item));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_GET,
                     "fail to get " + request.key() + " from state store " + storeName + ": " + e.getMessage(), e);
@@ -75,7 +76,7 @@ public final class StateApi {
             stored.add(new GetRequest(target.keys.toStored(r.key()), r.metadata(), r.consistency()));
         }
         try {
-            List<BulkGetItem> items = metrics.state(storeName, "bulk_get", () -> target.store.bulkGet(stored));
+            List<BulkGetItem> items = call(storeName, "bulk_get", () -> target.store.bulkGet(stored));
             List<BulkGetItem> result = new ArrayList<>(items.size());
             for (BulkGetItem item : items) {
                 result.add(bulkItem(target, item));
@@ -97,7 +98,7 @@ public final class StateApi {
             return;
         }
         try {
-            metrics.state(storeName, "set", () -> {
+            call(storeName, "set", () -> {
                 if (stored.size() == 1) {
                     target.store.set(stored.getFirst());
                 } else {
@@ -113,7 +114,7 @@ public final class StateApi {
     public void delete(String storeName, DeleteRequest request) {
         Target target = target(storeName);
         try {
-            metrics.state(storeName, "delete", () -> target.store.delete(prefixed(target, request)));
+            call(storeName, "delete", () -> target.store.delete(prefixed(target, request)));
         } catch (DaprException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -129,7 +130,7 @@ public final class StateApi {
             stored.add(prefixed(target, r));
         }
         try {
-            metrics.state(storeName, "bulk_delete", () -> target.store.bulkDelete(stored));
+            call(storeName, "bulk_delete", () -> target.store.bulkDelete(stored));
         } catch (RuntimeException e) {
             throw failure(DaprError.ERR_STATE_BULK_DELETE, "failed deleting state in state store " + storeName + ": "
                     + e.getMessage(), e);
@@ -154,7 +155,7 @@ public final class StateApi {
             });
         }
         try {
-            metrics.state(storeName, "transaction", () -> txStore.transact(stored, metadata));
+            call(storeName, "transaction", () -> txStore.transact(stored, metadata));
         } catch (RuntimeException e) {
             // daprd answers every failed transaction, ETag conflicts included, with 500 ERR_STATE_TRANSACTION
             throw DaprError.ERR_STATE_TRANSACTION.with("error while executing state transaction: " + e.getMessage());
@@ -169,7 +170,7 @@ public final class StateApi {
         }
         StateQuery query = StateQueryParser.parse(queryJson, target.keys.toStored(""));
         try {
-            QueryResponse response = metrics.state(storeName, "query", () -> queryable.query(query, metadata));
+            QueryResponse response = call(storeName, "query", () -> queryable.query(query, metadata));
             List<QueryResponse.Item> items = new ArrayList<>(response.results().size());
             for (QueryResponse.Item item : response.results()) {
                 items.add(new QueryResponse.Item(target.keys.toUser(item.key()), item.data(), item.etag()));
@@ -178,6 +179,19 @@ public final class StateApi {
         } catch (RuntimeException e) {
             throw DaprError.ERR_STATE_QUERY.with("failed query in state store " + storeName + ": " + e.getMessage());
         }
+    }
+
+    /** One store call: through the store's outbound resiliency policy, each attempt recorded in the metrics. */
+    private <T> T call(String storeName, String operation, java.util.function.Supplier<T> call) {
+        return components.outbound(storeName, Resiliency.ComponentKind.STATESTORE,
+                () -> metrics.state(storeName, operation, call));
+    }
+
+    private void call(String storeName, String operation, Runnable call) {
+        call(storeName, operation, () -> {
+            call.run();
+            return null;
+        });
     }
 
     /** The capabilities shown in the metadata API: the store's features, plus ACTOR for the actor state store. */
