@@ -77,6 +77,11 @@ public final class RabbitMqConnector implements AutoCloseable {
         return c != null && c.isOpen();
     }
 
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** The broker's address without credentials. */
     public String description() {
         return description;

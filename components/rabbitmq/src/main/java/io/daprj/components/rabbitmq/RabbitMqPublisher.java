@@ -58,7 +58,7 @@ public final class RabbitMqPublisher {
     public void publish(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
             String declarationKey, Declaration declaration) {
         Exception last = null;
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= ATTEMPTS && !connector.isClosed(); attempt++) {
             if (attempt > 1 && !connector.isOpen()) {
                 LOG.log(Level.WARNING, "rabbitmq: publisher is reconnecting in {0} ms", reconnectWait.toMillis());
                 if (!sleep(reconnectWait)) {
@@ -78,7 +78,7 @@ public final class RabbitMqPublisher {
             }
         }
         throw new IllegalStateException("rabbitmq: publishing to '" + exchange + "' failed: "
-                + (last == null ? "interrupted" : RabbitMqConnector.message(last)), last);
+                + (last == null ? "the component is closed" : RabbitMqConnector.message(last)), last);
     }
 
     private void publishOnce(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body,
