@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * One AMQP connection to the broker, opened again on demand after it was lost: every caller asks for a channel, and
  * the first caller that finds the connection closed reconnects (the others wait for that attempt). Consumers are
- * dispatched on virtual threads, so a handler may block. The client's own automatic recovery is off: the consumers
+ * dispatched on virtual threads, so a handler may block; the connection's own threads are virtual too. The client's own automatic recovery is off: the consumers
  * and publishers of this package re-declare their topology themselves after {@code reconnectWait}, as Dapr does, so
  * a delivery tag never outlives the channel it came from.
  *
@@ -50,6 +50,8 @@ public final class RabbitMqConnector implements AutoCloseable {
         factory.setAutomaticRecoveryEnabled(false);
         factory.setTopologyRecoveryEnabled(false);
         factory.setSharedExecutor(dispatch);
+        // the connection's reader and heartbeat threads: virtual, so they never hold the JVM open
+        factory.setThreadFactory(Thread.ofVirtual().name("daprj-rabbitmq-io-", 0).factory());
     }
 
     /** Connects now, so that a bad address or bad credentials fail the component's init. */

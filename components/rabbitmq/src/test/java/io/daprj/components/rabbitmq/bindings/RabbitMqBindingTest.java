@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
 import io.daprj.components.rabbitmq.RabbitMqTestBroker;
+import io.daprj.components.rabbitmq.TcpProxy;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.bindings.BindingEvent;
 import io.daprj.spi.bindings.BindingInvokeException;
@@ -72,6 +73,23 @@ class RabbitMqBindingTest {
         await().atMost(WAIT).until(() -> !taken.isEmpty());
         reading.close();
         assertThat(BROKER.messageCount(queue)).isEqualTo(2);
+    }
+
+    @Test
+    void readingAndCreatingGoOnAfterTheConnectionIsCut() throws Exception {
+        try (TcpProxy proxy = new TcpProxy(5672)) {
+            RabbitMqBinding binding = open(Map.of("host", proxy.uri(), "reconnectWaitInSeconds", "200ms"));
+            List<String> taken = new CopyOnWriteArrayList<>();
+            binding.read(event -> {
+                taken.add(new String(event.data(), UTF_8));
+                return new byte[0];
+            });
+            binding.invoke("create", "before".getBytes(UTF_8), Map.of());
+            await().atMost(WAIT).until(() -> taken.contains("before"));
+            proxy.cutConnections();
+            binding.invoke("create", "after".getBytes(UTF_8), Map.of());
+            await().atMost(WAIT).until(() -> taken.contains("after"));
+        }
     }
 
     @Test

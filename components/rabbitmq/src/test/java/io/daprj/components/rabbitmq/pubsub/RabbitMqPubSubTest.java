@@ -72,6 +72,19 @@ class RabbitMqPubSubTest {
     }
 
     @Test
+    void aTopicExchangeDeliversOnlyTheRoutingKeysASubscriptionBoundTo() {
+        List<String> received = new CopyOnWriteArrayList<>();
+        RabbitMqPubSub pubsub = open(RabbitMqTestBroker.URI, Map.of("exchangeKind", "topic"));
+        pubsub.subscribe(new SubscribeRequest(topic, Map.of("routingKey", "eu.*,asia.tokyo")), m -> received.add(text(m)));
+        pubsub.publish(request("paris", Map.of("routingKey", "eu.paris")));
+        pubsub.publish(request("new york", Map.of("routingKey", "us.nyc")));
+        pubsub.publish(request("tokyo", Map.of("routingKey", "asia.tokyo")));
+        pubsub.publish(request("berlin", Map.of("routingKey", "eu.berlin")));
+        await().atMost(WAIT).until(() -> received.size() == 3);
+        assertThat(received).containsExactlyInAnyOrder("paris", "tokyo", "berlin");
+    }
+
+    @Test
     void subscribersOfOneConsumerIdShareTheQueueAndEveryConsumerIdGetsEveryMessage() {
         Map<String, Integer> orders = new ConcurrentHashMap<>();
         Set<String> byA = ConcurrentHashMap.newKeySet();
