@@ -22,7 +22,8 @@ import java.util.concurrent.TimeoutException;
  * {@code reconnectWait}. A delivery is acknowledged only after its handler returned; a handler that throws gets the
  * message rejected — back to the queue after a short pause, or, without requeue, to the queue's dead-letter
  * exchange. Deliveries not yet acknowledged when a channel dies go back to the queue (the broker's doing), so
- * nothing is lost; handlers must tolerate the duplicates this brings.
+ * nothing is lost; handlers must tolerate the duplicates this brings. A subscription made while the broker is
+ * unreachable starts once it is back.
  *
  * <p>Deliveries are handled one at a time in queue order, or each on a virtual thread of its own
  * ({@link Options#parallel}); {@link Options#prefetchCount} bounds how many are unacknowledged at once (0: no bound).
@@ -81,9 +82,10 @@ public final class QueueConsumer implements AutoCloseable {
     }
 
     /**
-     * Declares the topology and starts consuming; returns once the consumer is registered with the broker.
+     * Declares the topology and starts consuming; returns once the consumer is registered with the broker, or, when
+     * the broker cannot be reached now, once a background retry (every {@code reconnectWait}) has been set up.
      *
-     * @throws IllegalStateException when the first attempt fails (nothing keeps trying then)
+     * @throws IllegalStateException when the broker refused the subscription (bad topology, access refused)
      */
     public static QueueConsumer start(RabbitMqConnector connector, Topology topology, Options options,
             DeliveryHandler handler) {
@@ -91,8 +93,12 @@ public final class QueueConsumer implements AutoCloseable {
         try {
             consumer.current = consumer.subscribeOnce();
         } catch (IOException | TimeoutException | RuntimeException e) {
-            throw new IllegalStateException("rabbitmq: subscribing to " + options.name() + " failed: "
-                    + RabbitMqConnector.message(e), e);
+            if (connector.isOpen() || connector.isClosed()) {
+                throw new IllegalStateException("rabbitmq: subscribing to " + options.name() + " failed: "
+                        + RabbitMqConnector.message(e), e);
+            }
+            LOG.log(Level.WARNING, "rabbitmq: {0} is unreachable; subscribing to {1} once it is back: {2}",
+                    connector.description(), options.name(), RabbitMqConnector.message(e));
         }
         consumer.watcher = Thread.ofVirtual().name("daprj-rabbitmq-watch-" + options.name()).start(consumer::watch);
         return consumer;
@@ -116,19 +122,21 @@ public final class QueueConsumer implements AutoCloseable {
         }
     }
 
-    /** Waits for the channel's end and subscribes again, until closed. */
+    /** Waits for the channel's end and subscribes again, until closed; starts by subscribing when not yet. */
     private void watch() {
         Attempt attempt = current;
         while (!closed) {
-            try {
-                attempt.ended().get();
-            } catch (InterruptedException e) {
-                return;
-            } catch (ExecutionException e) {
-                // completed exceptionally never happens; treat as ended
+            if (attempt != null) {
+                try {
+                    attempt.ended().get();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (ExecutionException e) {
+                    // never completed exceptionally; treat as ended
+                }
             }
             while (!closed) {
-                LOG.log(Level.WARNING, "rabbitmq: subscriber of {0} lost its channel; subscribing again in {1} ms",
+                LOG.log(Level.WARNING, "rabbitmq: subscriber of {0} has no channel; subscribing again in {1} ms",
                         options.name(), options.reconnectWait().toMillis());
                 try {
                     Thread.sleep(options.reconnectWait());
@@ -202,15 +210,19 @@ public final class QueueConsumer implements AutoCloseable {
         }
         closed = true;
         Attempt attempt = current;
-        try {
-            if (attempt.channel().isOpen()) {
-                attempt.channel().basicCancel(attempt.consumerTag());
+        if (attempt != null) {
+            try {
+                if (attempt.channel().isOpen()) {
+                    attempt.channel().basicCancel(attempt.consumerTag());
+                }
+            } catch (IOException | RuntimeException e) {
+                // the channel is closing anyway
             }
-        } catch (IOException | RuntimeException e) {
-            // the channel is closing anyway
         }
         inFlight.closeAndAwait();
-        RabbitMqPublisher.closeQuietly(attempt.channel());
+        if (attempt != null) {
+            RabbitMqPublisher.closeQuietly(attempt.channel());
+        }
         watcher.interrupt();
         try {
             watcher.join(CLOSE_JOIN);

@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay to the broker that a test can cut: {@link #cutConnections()} closes every relayed connection at once,
- * as a network failure would, and keeps accepting new ones so that clients can reconnect.
+ * as a network failure would, and keeps accepting new ones so that clients can reconnect; {@link #refuse} plays a
+ * broker that is down.
  */
 public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private volatile boolean refusing;
 
     public TcpProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
@@ -30,6 +32,11 @@ public final class TcpProxy implements AutoCloseable {
         return "amqp://guest:guest@127.0.0.1:" + server.getLocalPort();
     }
 
+    /** While refusing, every new connection is closed at once, as if the broker were down. */
+    public void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
     public void cutConnections() {
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
@@ -39,6 +46,10 @@ public final class TcpProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (refusing) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(upstream);

@@ -175,6 +175,24 @@ class RabbitMqPubSubTest {
     }
 
     @Test
+    void aSubscriptionMadeWhileTheBrokerIsUnreachableStartsOnceItIsBack() throws Exception {
+        TcpProxy proxy = new TcpProxy(5672);
+        opened.add(proxy);
+        RabbitMqPubSub subscriber = open(proxy.uri(), Map.of("reconnectWaitSeconds", "200ms"));
+        proxy.refuse(true);
+        proxy.cutConnections();
+        List<String> received = new CopyOnWriteArrayList<>();
+        subscribe(subscriber, m -> received.add(text(m)));
+        String queue = consumerId + "-" + topic;
+        assertThat(BROKER.queueExists(queue)).isFalse();
+
+        proxy.refuse(false);
+        await().atMost(WAIT).until(() -> BROKER.queueExists(queue));
+        open(RabbitMqTestBroker.URI, Map.of()).publish(request("after the outage", Map.of()));
+        await().atMost(WAIT).until(() -> received.contains("after the outage"));
+    }
+
+    @Test
     void publishingGoesOnAfterTheConnectionIsCut() throws Exception {
         TcpProxy proxy = new TcpProxy(5672);
         opened.add(proxy);
