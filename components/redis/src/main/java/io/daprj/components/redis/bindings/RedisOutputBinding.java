@@ -1,17 +1,15 @@
 package io.daprj.components.redis.bindings;
 
+import io.daprj.components.redis.RedisSettings;
 import io.daprj.spi.ComponentMetadata;
 import io.daprj.spi.GoDuration;
 import io.daprj.spi.bindings.BindingInvokeException;
 import io.daprj.spi.bindings.BindingResponse;
 import io.daprj.spi.bindings.OutputBinding;
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -42,13 +40,9 @@ public final class RedisOutputBinding implements OutputBinding {
 
     @Override
     public void init(ComponentMetadata componentMetadata) {
-        RedisBindingMetadata metadata = componentMetadata.bind(RedisBindingMetadata.class);
+        RedisSettings metadata = componentMetadata.bind(RedisSettings.class);
         client = RedisClient.create(metadata.uri());
-        client.setOptions(ClientOptions.builder()
-                .socketOptions(SocketOptions.builder().connectTimeout(metadata.dialTimeout()).build())
-                .timeoutOptions(TimeoutOptions.enabled(metadata.readTimeout()))
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .build());
+        client.setOptions(metadata.clientOptions());
         try {
             connection = client.connect(CODEC);
         } catch (RedisConnectionException e) {

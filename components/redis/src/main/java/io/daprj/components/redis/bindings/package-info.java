@@ -3,7 +3,7 @@
  * {@code increment} on the string value of request metadata {@code key}).
  *
  * <p>Starting points: {@link io.daprj.components.redis.bindings.RedisOutputBinding} and its provider; metadata is
- * {@code RedisBindingMetadata}, with Dapr's names.
+ * {@link io.daprj.components.redis.RedisSettings}, with Dapr's names.
  *
  * <p>Difference from Dapr: {@code create} with a TTL is one atomic {@code SET … EX} (Dapr sends {@code SET} then
  * {@code EXPIRE}). Redis Cluster and Sentinel are not supported yet.

@@ -1,16 +1,19 @@
-package io.daprj.components.redis.bindings;
+package io.daprj.components.redis;
 
 import io.daprj.components.redis.state.RedisAddress;
 import io.daprj.spi.DefaultValue;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The component metadata of {@code bindings.redis}, with Dapr's names (the shared Redis settings of
- * components-contrib). Dapr options this binding does not use (pool sizes, retries, OIDC, Entra ID) are accepted
- * and ignored.
+ * The connection settings every Dapr Redis component takes (components-contrib's shared Redis settings), with Dapr's
+ * names; the whole metadata of {@code bindings.redis}, and the part other Redis components could share. Dapr options
+ * not used (pool sizes, retries, OIDC, Entra ID) are accepted and ignored.
  *
  * @param redisHost {@code host:port} of the server (port 6379 when left out); {@code [::1]:6379} for IPv6
  * @param redisUsername the ACL user, for Redis 6 and later
@@ -23,7 +26,7 @@ import java.util.Optional;
  * @param dialTimeout how long connecting may take
  * @param readTimeout how long one command may take
  */
-record RedisBindingMetadata(
+public record RedisSettings(
         String redisHost,
         Optional<String> redisUsername,
         Optional<String> redisPassword,
@@ -35,7 +38,7 @@ record RedisBindingMetadata(
         @DefaultValue("5s") Duration dialTimeout,
         @DefaultValue("3s") Duration readTimeout) {
 
-    RedisBindingMetadata {
+    public RedisSettings {
         RedisAddress.parse(redisHost);
         if (redisDB < 0) {
             throw new IllegalArgumentException("metadata field 'redisDB': " + redisDB + " (expected: 0 or more)");
@@ -54,7 +57,7 @@ record RedisBindingMetadata(
     }
 
     /** The server's address and credentials as a Lettuce URI. */
-    RedisURI uri() {
+    public RedisURI uri() {
         RedisAddress address = RedisAddress.parse(redisHost);
         RedisURI.Builder uri = RedisURI.builder().withHost(address.host()).withPort(address.port())
                 .withDatabase(redisDB).withSsl(enableTLS).withVerifyPeer(!insecureSkipTLSVerify)
@@ -62,5 +65,14 @@ record RedisBindingMetadata(
         redisPassword.ifPresent(password -> redisUsername.ifPresentOrElse(
                 user -> uri.withAuthentication(user, password), () -> uri.withPassword(password.toCharArray())));
         return uri.build();
+    }
+
+    /** Lettuce client options: the dial and command timeouts; commands fail at once while disconnected. */
+    public ClientOptions clientOptions() {
+        return ClientOptions.builder()
+                .socketOptions(SocketOptions.builder().connectTimeout(dialTimeout).build())
+                .timeoutOptions(TimeoutOptions.enabled(readTimeout))
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build();
     }
 }
