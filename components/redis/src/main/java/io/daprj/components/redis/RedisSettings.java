@@ -52,7 +52,8 @@ public record RedisSettings(
                     "metadata field 'failover': true (expected: false; Sentinel is not supported yet)");
         }
         if (!dialTimeout.isPositive() || !readTimeout.isPositive()) {
-            throw new IllegalArgumentException("metadata fields 'dialTimeout' and 'readTimeout' (expected: more than 0s)");
+            throw new IllegalArgumentException(
+                    "metadata fields 'dialTimeout' and 'readTimeout' (expected: more than 0s)");
         }
     }
 

@@ -41,7 +41,10 @@ final class SqlColumnValue {
             case Types.BIT -> typeName.equals("bool") ? rows.getObject(column) : rows.getBytes(column);
             case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rows.getBytes(column);
             case Types.DATE -> date(rows.getObject(column, LocalDate.class));
-            case Types.TIMESTAMP -> timestamp(rows.getObject(column, LocalDateTime.class));
+            // PostgreSQL's driver reports timestamptz as TIMESTAMP
+            case Types.TIMESTAMP -> typeName.equals("timestamptz")
+                    ? instant(rows.getObject(column, OffsetDateTime.class))
+                    : timestamp(rows.getObject(column, LocalDateTime.class));
             case Types.TIMESTAMP_WITH_TIMEZONE -> instant(rows.getObject(column, OffsetDateTime.class));
             case Types.ARRAY -> array(rows.getArray(column));
             default -> rows.getString(column);

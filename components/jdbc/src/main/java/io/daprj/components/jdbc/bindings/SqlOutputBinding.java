@@ -51,7 +51,10 @@ public abstract class SqlOutputBinding implements OutputBinding {
      */
     protected abstract DataSource openPool(ComponentMetadata metadata) throws Exception;
 
-    /** The rows of {@code query} as the JSON Dapr's binding answers for this database; {@code rows} is null for a statement without rows. */
+    /**
+     * The rows of {@code query} as the JSON Dapr's binding answers for this database; {@code rows} is null for a
+     * statement without rows.
+     */
     protected abstract byte[] rowsAsJson(ResultSet rows) throws SQLException, IOException;
 
     /**

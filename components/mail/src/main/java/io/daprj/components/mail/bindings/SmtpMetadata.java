@@ -39,7 +39,8 @@ record SmtpMetadata(
             throw new IllegalArgumentException("smtp binding error: host and port fields are required in metadata");
         }
         if (user.isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("smtp binding error: both user and password fields are required in metadata");
+            throw new IllegalArgumentException(
+                    "smtp binding error: both user and password fields are required in metadata");
         }
         priorityValue(priority);
     }

@@ -28,17 +28,19 @@ class MySqlOutputBindingTest extends SqlBindingConformance {
 
     @Override
     protected String extraColumns() {
-        return ", flag TINYINT(1), price DECIMAL(6,2), at DATETIME(3), raw VARBINARY(8), note TEXT";
+        return ", flag TINYINT(1), price DECIMAL(6,2), at DATETIME(3), raw VARBINARY(8), note TEXT, day DATE,"
+                + " ratio DOUBLE";
     }
 
     @Test
     void queryAnswersEachRowAsAnObjectKeyedByColumnLeavingOutNulls() {
         call("exec", "INSERT INTO " + table() + " VALUES (1, 'one', 1, 12.50, '2024-01-02 03:04:05.250', x'6869',"
-                + " NULL)", null);
-        assertThat(text(call("query", "SELECT id, name, flag, price, at, raw, note AS remark FROM " + table()
-                + " WHERE id = ?", "[1]")))
+                + " NULL, '2024-01-02', 0.5)", null);
+        assertThat(text(call("query", "SELECT id, name, flag, price, at, raw, note AS remark, day, ratio FROM "
+                + table() + " WHERE id = ?", "[1]")))
                 .isEqualTo("[{\"id\":1,\"name\":\"one\",\"flag\":1,\"price\":12.50,"
-                        + "\"at\":\"2024-01-02T03:04:05.25Z\",\"raw\":\"aGk=\"}]");
+                        + "\"at\":\"2024-01-02T03:04:05.25Z\",\"raw\":\"aGk=\",\"day\":\"2024-01-02T00:00:00Z\","
+                        + "\"ratio\":0.5}]");
     }
 
     @Test

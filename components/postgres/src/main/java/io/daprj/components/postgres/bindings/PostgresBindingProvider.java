@@ -4,7 +4,7 @@ import io.daprj.spi.ComponentProvider;
 import io.daprj.spi.bindings.Binding;
 import java.util.List;
 
-/** {@code bindings.postgresql} (alias {@code bindings.postgres}, as Dapr registers both): {@link PostgresOutputBinding}. */
+/** {@code bindings.postgresql} (alias {@code bindings.postgres}, as in Dapr): {@link PostgresOutputBinding}. */
 public final class PostgresBindingProvider implements ComponentProvider<Binding> {
 
     @Override

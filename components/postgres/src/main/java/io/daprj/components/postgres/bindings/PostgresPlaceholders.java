@@ -81,7 +81,8 @@ final class PostgresPlaceholders {
             while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
                 j++;
             }
-            boolean tag = j < sql.length() && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)));
+            boolean tag = j < sql.length() && sql.charAt(j) == '$'
+                    && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)));
             if (tag) {
                 String delimiter = sql.substring(i, j + 1);
                 int close = sql.indexOf(delimiter, j + 1);

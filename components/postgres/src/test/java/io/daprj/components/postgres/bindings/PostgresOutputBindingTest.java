@@ -28,15 +28,19 @@ class PostgresOutputBindingTest extends SqlBindingConformance {
 
     @Override
     protected String extraColumns() {
-        return ", ok boolean, price numeric(6,2), at timestamp, doc jsonb, raw bytea, note text";
+        return ", ok boolean, price numeric(6,2), at timestamp, doc jsonb, raw bytea, note text, atz timestamptz,"
+                + " day date, tags text[], ref uuid";
     }
 
     @Test
     void queryAnswersEachRowAsAnArrayOfColumnValuesInColumnOrder() {
         call("exec", "INSERT INTO " + table() + " VALUES (1, 'one', true, 12.50, '2024-01-02 03:04:05.5',"
-                + " '{\"a\": [1, 2]}', '\\x6869', NULL)", null);
+                + " '{\"a\": [1, 2]}', '\\x6869', NULL, '2024-01-02 03:04:05+02', '2024-01-02', '{x,y}',"
+                + " 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')", null);
         assertThat(text(call("query", "SELECT * FROM " + table() + " WHERE id = $1", "[1]")))
-                .isEqualTo("[[1,\"one\",true,12.50,\"2024-01-02T03:04:05.5Z\",{\"a\":[1,2]},\"aGk=\",null]]");
+                .isEqualTo("[[1,\"one\",true,12.50,\"2024-01-02T03:04:05.5Z\",{\"a\":[1,2]},\"aGk=\",null,"
+                        + "\"2024-01-02T01:04:05Z\",\"2024-01-02T00:00:00Z\",[\"x\",\"y\"],"
+                        + "\"a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11\"]]");
         assertThat(text(call("query", "SELECT * FROM " + table() + " WHERE id = 2", null))).isEqualTo("[]");
     }
 

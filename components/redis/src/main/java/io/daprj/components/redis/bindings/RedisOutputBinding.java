@@ -105,27 +105,19 @@ public final class RedisOutputBinding implements OutputBinding {
         if (value.isEmpty()) {
             return Optional.empty();
         }
-        if (value.equals("0")) {
-            return Optional.of(0L);
-        }
-        if (!value.matches("-?\\d+")) {
-            try {
-                Duration d = GoDuration.parse(value);
-                return Optional.of(Math.max(0, d.toSeconds()));
-            } catch (IllegalArgumentException e) {
-                throw new BindingInvokeException("ttl value must be a valid integer: actual is '" + value + "'", Map.of());
-            }
-        }
-        long seconds;
         try {
-            seconds = Long.parseLong(value);
-        } catch (NumberFormatException e) {
+            if (value.matches("-?\\d+") && !value.equals("0")) {
+                long seconds = Long.parseLong(value);
+                if (seconds <= 0) {
+                    throw new BindingInvokeException("ttl value must be higher than zero: actual is '" + seconds + "'",
+                            Map.of());
+                }
+                return Optional.of(seconds);
+            }
+            return Optional.of(Math.max(0, GoDuration.parse(value).toSeconds()));
+        } catch (IllegalArgumentException e) {
             throw new BindingInvokeException("ttl value must be a valid integer: actual is '" + value + "'", Map.of());
         }
-        if (seconds <= 0) {
-            throw new BindingInvokeException("ttl value must be higher than zero: actual is '" + seconds + "'", Map.of());
-        }
-        return Optional.of(seconds);
     }
 
     @Override
