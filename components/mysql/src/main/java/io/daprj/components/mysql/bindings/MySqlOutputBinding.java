@@ -40,6 +40,8 @@ public final class MySqlOutputBinding extends SqlOutputBinding {
         properties.putAll(target.properties());
         // TINYINT(1) is a number to Go's driver, not a boolean
         properties.setProperty("tinyInt1isBit", "false");
+        // rows-affected counts changed rows, as Go's driver does, not the rows an UPDATE matched
+        properties.setProperty("useAffectedRows", "true");
         config.setDataSourceProperties(properties);
         config.setMaximumPoolSize(metadata.poolSize());
         config.setMinimumIdle(metadata.minimumIdle());

@@ -44,6 +44,13 @@ class MySqlOutputBindingTest extends SqlBindingConformance {
     }
 
     @Test
+    void rowsAffectedCountsChangedRowsNotMatchedOnes() {
+        call("exec", "INSERT INTO " + table() + " (id, name) VALUES (1, 'same'), (2, 'old')", null);
+        assertThat(call("exec", "UPDATE " + table() + " SET name = 'same'", null).metadata())
+                .containsEntry("rows-affected", "1");
+    }
+
+    @Test
     void aQueryWithoutRowsAnswersNullAsDaprDoes() {
         assertThat(text(call("query", "SELECT * FROM " + table(), null))).isEqualTo("null");
     }
