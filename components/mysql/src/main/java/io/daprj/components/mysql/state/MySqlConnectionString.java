@@ -16,13 +16,13 @@ import java.util.Properties;
  * @param jdbcUrl the URL for the MariaDB JDBC driver
  * @param properties user, password and the other settings, under the driver's names
  */
-record MySqlConnectionString(String jdbcUrl, Properties properties) {
+public record MySqlConnectionString(String jdbcUrl, Properties properties) {
 
     /**
      * @param pemPath the CA certificates that {@code tls=custom} names, as Dapr's {@code pemPath}
      * @throws IllegalArgumentException naming {@code connectionString} when it cannot be read
      */
-    static MySqlConnectionString parse(String connectionString, Optional<String> pemPath) {
+    public static MySqlConnectionString parse(String connectionString, Optional<String> pemPath) {
         String s = connectionString.trim();
         if (s.startsWith("jdbc:mariadb:") || s.startsWith("jdbc:mysql:")) {
             return new MySqlConnectionString("jdbc:mariadb:" + s.substring(s.indexOf(':', 5) + 1), new Properties());

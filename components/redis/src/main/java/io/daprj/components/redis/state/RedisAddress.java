@@ -1,12 +1,12 @@
 package io.daprj.components.redis.state;
 
 /** A {@code redisHost} value split into host and port: {@code host}, {@code host:port} or {@code [v6addr]:port}. */
-record RedisAddress(String host, int port) {
+public record RedisAddress(String host, int port) {
 
     static final int DEFAULT_PORT = 6379;
 
     /** @throws IllegalArgumentException naming the value when the port is not a number from 1 to 65535 */
-    static RedisAddress parse(String redisHost) {
+    public static RedisAddress parse(String redisHost) {
         String s = redisHost.trim();
         String host = s;
         String port = null;
