@@ -37,6 +37,7 @@ import io.daprj.runtime.security.ApiAccess;
 import io.daprj.runtime.security.ApiAccessDecorator;
 import io.daprj.runtime.security.ApiTokenDecorator;
 import io.daprj.runtime.state.StateApi;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
 import java.time.Duration;
@@ -107,6 +108,8 @@ public final class Sidecar implements AutoCloseable {
                 new ResourceLoader(options.resourcesPaths).documents("Resiliency").stream()
                         .map(ResourceLoader.Document::node).toList(), appId));
         components.resiliency(resiliency);
+        Tracing tracing = Tracing.create(ConfigurationSpec.tracingSpec(options.config, options::env), appId);
+        resources.add(tracing);
         if (options.enableMetrics) {
             metrics = DaprMetrics.create(appId, namespace, ConfigurationSpec.metricSpec(options.config));
             resources.add(metrics);
@@ -126,10 +129,10 @@ public final class Sidecar implements AutoCloseable {
         InternalInvokeClient internalClient = new InternalInvokeClient(appId, namespace, maxBody);
         resources.add(internalClient);
         InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics,
-                resiliency);
+                resiliency, tracing);
         PubSubApi pubsub = new PubSubApi(components, appId);
         ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
-                ? List.of() : SubscriptionResources.load(options.resourcesPaths));
+                ? List.of() : SubscriptionResources.load(options.resourcesPaths), tracing);
         resources.add(subscriptions);
         MetadataApi metadata = new MetadataApi(options, components);
         metadata.subscriptions(subscriptions::list);
@@ -167,7 +170,7 @@ public final class Sidecar implements AutoCloseable {
         httpServer = server(s -> {
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.http(t)));
             s.decorator(ServerMetricsDecorators.http(metrics));
-            HttpApiServer.create(apis, executor, appId, options.enableApiLogging, apiAccess)
+            HttpApiServer.create(apis, executor, appId, options.enableApiLogging, apiAccess, tracing)
                     .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody);
         });
         Optional<String> grpcApp = "grpc".equals(options.appProtocol)
@@ -180,7 +183,7 @@ public final class Sidecar implements AutoCloseable {
                 s.decorator(new ApiAccessDecorator(apiAccess));
             }
             s.decorator(ServerMetricsDecorators.grpc(metrics));
-            s.service(grpc(new DaprGrpcService(apis, appId), maxBody));
+            s.service(grpc(new DaprGrpcService(apis, appId, tracing), maxBody));
             s.serviceUnder("/", new GrpcProxyService(appId, grpcApp, nameResolver, false));
         });
         internalServer = server(s -> {

@@ -12,18 +12,21 @@ import io.dapr.v1.DaprProtos;
 import io.dapr.v1.DaprPubsubProtos;
 import io.dapr.v1.DaprSecretProtos;
 import io.dapr.v1.DaprStateProtos;
-import io.daprj.runtime.errors.ErrorResponses;
 import io.daprj.runtime.Apis;
+import io.daprj.runtime.errors.ErrorResponses;
 import io.daprj.runtime.invoke.GrpcHttpStatus;
 import io.daprj.runtime.invoke.Headers;
 import io.daprj.runtime.invoke.InvokeRequest;
 import io.daprj.runtime.invoke.InvokeResponse;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.state.GetRequest;
 import io.daprj.spi.state.StateOperation;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.trace.SpanKind;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code dapr.proto.runtime.v1.Dapr}: each RPC maps its messages onto the building-block API that HTTP uses too. */
@@ -31,10 +34,17 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
 
     private final Apis apis;
     private final String appId;
+    private final Tracing tracing;
 
     public DaprGrpcService(Apis apis, String appId) {
+        this(apis, appId, Tracing.OFF);
+    }
+
+    /** Like the other constructor, with each unary call in a server span. */
+    public DaprGrpcService(Apis apis, String appId, Tracing tracing) {
         this.apis = apis;
         this.appId = appId;
+        this.tracing = tracing;
     }
 
     @Override
@@ -212,7 +222,9 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     private <T> void respond(StreamObserver<T> out, Supplier<T> call) {
         T result;
         try {
-            result = call.get();
+            ServiceRequestContext ctx = ServiceRequestContext.current();
+            result = tracing.inSpan(ctx.path(), SpanKind.SERVER, ctx.request().headers().get("traceparent"),
+                    ctx.request().headers().get("tracestate"), Map.of("rpc.system", "grpc"), call);
         } catch (AppErrorStatus e) {
             out.onError(Status.fromCode(GrpcHttpStatus.fromHttp(e.response.status()))
                     .withDescription(new String(e.response.body(), StandardCharsets.UTF_8))

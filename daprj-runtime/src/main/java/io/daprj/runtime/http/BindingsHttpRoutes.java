@@ -10,6 +10,7 @@ import io.daprj.runtime.bindings.BindingsApi;
 import io.daprj.runtime.bindings.OutputResult;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.ErrorResponses;
+import io.daprj.runtime.tracing.Tracing;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,6 +72,9 @@ final class BindingsHttpRoutes {
                 metadata.put(h, value);
             }
         }
+        // with tracing on, the binding continues the API call's span rather than the caller's
+        Tracing.currentTraceParent().ifPresent(t -> metadata.put("traceparent", t));
+        Tracing.currentTraceState().ifPresent(t -> metadata.put("tracestate", t));
         OutputResult result = bindings.invoke(r.param("name"), op.asText(""), goJson(body.path("data")), metadata);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         result.metadata().forEach((k, v) -> headers.add(Map.entry("metadata." + k, v)));

@@ -11,8 +11,11 @@ import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.errors.ErrorResponses;
 import io.daprj.runtime.security.ApiAccess;
+import io.daprj.runtime.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -28,11 +31,13 @@ public final class HttpApiServer implements HttpService {
     private static final Logger apiLog = LoggerFactory.getLogger("daprj.api");
 
     private final ApiRouter router;
+    private final Tracing tracing;
     private final Executor executor;
     private final String appId;
     private final boolean apiLogging;
 
-    private HttpApiServer(ApiRouter router, Executor executor, String appId, boolean apiLogging) {
+    private HttpApiServer(ApiRouter router, Executor executor, String appId, boolean apiLogging, Tracing tracing) {
+        this.tracing = tracing;
         this.router = router;
         this.executor = executor;
         this.appId = appId;
@@ -41,11 +46,12 @@ public final class HttpApiServer implements HttpService {
 
     /** Builds the router from the building-block APIs. */
     public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging) {
-        return create(apis, executor, appId, apiLogging, ApiAccess.ALLOW_ALL);
+        return create(apis, executor, appId, apiLogging, ApiAccess.ALLOW_ALL, Tracing.OFF);
     }
 
     /** Builds the router from the building-block APIs, leaving out the routes that {@code access} does not allow. */
-    public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging, ApiAccess access) {
+    public static HttpApiServer create(Apis apis, Executor executor, String appId, boolean apiLogging, ApiAccess access,
+            Tracing tracing) {
         ApiRouter router = new ApiRouter(access::httpAllowed);
         new StateHttpRoutes(apis.state()).register(router);
         new SecretsHttpRoutes(apis.secrets()).register(router);
@@ -54,7 +60,7 @@ public final class HttpApiServer implements HttpService {
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
-        return new HttpApiServer(router, executor, appId, apiLogging);
+        return new HttpApiServer(router, executor, appId, apiLogging, tracing);
     }
 
     /** Adds this service, its ports and its error pages to {@code sb}: one port per listen address, or all interfaces. */
@@ -76,19 +82,30 @@ public final class HttpApiServer implements HttpService {
             ctx.setAttr(io.daprj.runtime.metrics.DaprMetrics.ROUTE, match.pattern());
             ApiRequest request = new ApiRequest(agg.method().name(), path, ctx.query() == null ? "" : ctx.query(),
                     match.params(), agg.headers(), agg.content().array());
-            ApiResponse answer;
-            try {
-                answer = match.handler().handle(request);
-            } catch (RuntimeException e) {
-                DaprException dapr = ErrorResponses.toDapr(e);
-                answer = ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId));
-            }
+            String route = match.pattern().isEmpty() ? path : match.pattern();
+            ApiResponse answer = tracing.inSpan(route, SpanKind.SERVER, agg.headers().get("traceparent"),
+                    agg.headers().get("tracestate"), Map.of("http.request.method", request.method(), "http.route", route),
+                    () -> handle(match, request));
             if (apiLogging) {
                 apiLog.info("HTTP API Called: {} {} -> {}", request.method(), path, answer.status());
             }
             return answer.toHttp();
         }, executor);
         return HttpResponse.of(response.exceptionally(this::bodyReadFailure));
+    }
+
+    private ApiResponse handle(ApiRouter.Match match, ApiRequest request) {
+        ApiResponse answer;
+        try {
+            answer = match.handler().handle(request);
+        } catch (RuntimeException e) {
+            DaprException dapr = ErrorResponses.toDapr(e);
+            answer = ApiResponse.json(dapr.httpStatus(), ErrorResponses.httpBody(dapr, appId));
+        }
+        if (answer.status() >= 500) {
+            Tracing.failCurrent("HTTP " + answer.status());
+        }
+        return answer;
     }
 
     /** The body could not be read: over {@code --max-body-size} (413), or the client went away. */

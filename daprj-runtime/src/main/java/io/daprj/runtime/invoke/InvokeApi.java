@@ -8,10 +8,12 @@ import io.daprj.runtime.resiliency.Failure;
 import io.daprj.runtime.resiliency.Policy;
 import io.daprj.runtime.resiliency.Resiliency;
 import io.daprj.runtime.resiliency.RetrySpec;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.nameresolution.Instance;
 import io.daprj.spi.nameresolution.NameResolver;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +38,7 @@ public final class InvokeApi {
     private final InternalInvokeClient client;
     private final DaprMetrics metrics;
     private final Resiliency resiliency;
+    private final Tracing tracing;
 
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
             Optional<NameResolver> resolver, InternalInvokeClient client) {
@@ -45,13 +48,15 @@ public final class InvokeApi {
     /** Like the other constructor, recording calls to and from other sidecars in {@code metrics}. */
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
             Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics) {
-        this(appId, namespace, appChannel, appHealthy, resolver, client, metrics, Resiliency.NONE);
+        this(appId, namespace, appChannel, appHealthy, resolver, client, metrics, Resiliency.NONE, Tracing.OFF);
     }
 
-    /** Like the other constructors, with the resiliency policies of the app targets. */
+    /** Like the other constructors, with the resiliency policies of the app targets, and spans for each hop. */
     public InvokeApi(String appId, String namespace, Optional<AppChannel> appChannel, BooleanSupplier appHealthy,
-            Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics, Resiliency resiliency) {
+            Optional<NameResolver> resolver, InternalInvokeClient client, DaprMetrics metrics, Resiliency resiliency,
+            Tracing tracing) {
         this.resiliency = resiliency;
+        this.tracing = tracing;
         this.metrics = metrics;
         this.appId = appId;
         this.namespace = namespace;
@@ -97,7 +102,9 @@ public final class InvokeApi {
             long start = System.nanoTime();
             metrics.invocationRequestSent(targetId);
             try {
-                InvokeResponse response = client.invoke(instance, targetId, request);
+                InvokeResponse response = tracing.inSpan("/dapr.proto.internals.v1.ServiceInvocation/CallLocal",
+                        SpanKind.CLIENT, null, null, Map.of("rpc.system", "grpc", "rpc.service", "ServiceInvocation",
+                                "net.peer.name", targetId), () -> client.invoke(instance, targetId, withTraceContext(request)));
                 metrics.invocationResponseReceived(targetId, response.status(), System.nanoTime() - start);
                 return response;
             } catch (StatusRuntimeException e) {
@@ -124,7 +131,10 @@ public final class InvokeApi {
                     + appId, 404, Status.Code.NOT_FOUND);
         }
         try {
-            InvokeResponse response = toApp(callerAppId, callerNamespace, request);
+            InvokeResponse response = tracing.inSpan("CallLocal/" + appId + "/" + request.method(), SpanKind.SERVER,
+                    request.headers().first("traceparent"), request.headers().first("tracestate"),
+                    Map.of("rpc.system", "grpc", "rpc.service", "ServiceInvocation"),
+                    () -> toApp(callerAppId, callerNamespace, request));
             metrics.invocationResponseSent(callerAppId, response.status());
             return response;
         } catch (DaprException e) {
@@ -146,6 +156,8 @@ public final class InvokeApi {
         }
         added.put("x-forwarded-host", "127.0.0.1");
         added.put("forwarded", "by=" + appId + ";host=127.0.0.1");
+        Tracing.currentTraceParent().ifPresent(t -> added.put("traceparent", t));
+        Tracing.currentTraceState().ifPresent(t -> added.put("tracestate", t));
         try {
             return channel.invoke(request.withHeaders(request.headers().with(added)));
         } catch (DaprException e) {
@@ -153,6 +165,14 @@ public final class InvokeApi {
         } catch (RuntimeException e) {
             throw failed(appId, String.valueOf(rootMessage(e)));
         }
+    }
+
+    /** The request with the current span's context as its {@code traceparent}/{@code tracestate}. */
+    private static InvokeRequest withTraceContext(InvokeRequest request) {
+        Map<String, String> trace = new LinkedHashMap<>();
+        Tracing.currentTraceParent().ifPresent(t -> trace.put("traceparent", t));
+        Tracing.currentTraceState().ifPresent(t -> trace.put("tracestate", t));
+        return trace.isEmpty() ? request : request.withHeaders(request.headers().with(trace));
     }
 
     private static DaprException failed(String target, String why) {

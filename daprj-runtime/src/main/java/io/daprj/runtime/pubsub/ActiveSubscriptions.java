@@ -1,6 +1,7 @@
 package io.daprj.runtime.pubsub;
 
 import io.daprj.runtime.invoke.AppChannel;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.pubsub.SubscribeRequest;
 import io.daprj.spi.pubsub.Subscription;
 import java.time.Duration;
@@ -27,9 +28,16 @@ public final class ActiveSubscriptions implements AutoCloseable {
     private final List<SubscriptionSpec> declared;
     private final List<SubscriptionSpec> running = new CopyOnWriteArrayList<>();
     private final List<Subscription> live = new CopyOnWriteArrayList<>();
+    private final Tracing tracing;
     private volatile boolean closed;
 
     public ActiveSubscriptions(PubSubApi api, String appId, List<SubscriptionSpec> declarative) {
+        this(api, appId, declarative, Tracing.OFF);
+    }
+
+    /** Like the other constructor, each delivery to the app in a span continuing the event's trace. */
+    public ActiveSubscriptions(PubSubApi api, String appId, List<SubscriptionSpec> declarative, Tracing tracing) {
+        this.tracing = tracing;
         this.api = api;
         this.appId = appId;
         this.declared = declarative.stream().filter(s -> s.appliesTo(appId)).toList();
@@ -87,7 +95,7 @@ public final class ActiveSubscriptions implements AutoCloseable {
         }
         try {
             Subscription subscription = target.get().pubsub().subscribe(
-                    new SubscribeRequest(spec.topic(), spec.metadata()), new PubSubDelivery(spec, app, api));
+                    new SubscribeRequest(spec.topic(), spec.metadata()), new PubSubDelivery(spec, app, api, tracing));
             live.add(subscription);
             if (closed) {
                 subscription.close(); // the sidecar closed while this one was starting

@@ -57,7 +57,8 @@ final class HttpSubscriberApp implements SubscriberApp {
     public Verdict deliver(TopicEvent event) {
         Headers.Builder headers = Headers.builder();
         event.metadata().forEach(headers::add);
-        String traceParent = event.cloudEvent().path("traceparent").asText(event.cloudEvent().path("traceid").asText(""));
+        String traceParent = io.daprj.runtime.tracing.Tracing.currentTraceParent()
+                .orElse(event.cloudEvent().path("traceparent").asText(event.cloudEvent().path("traceid").asText("")));
         if (!traceParent.isEmpty()) {
             headers.add("traceparent", traceParent);
         }

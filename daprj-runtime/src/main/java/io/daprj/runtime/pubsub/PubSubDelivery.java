@@ -2,9 +2,11 @@ package io.daprj.runtime.pubsub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.pubsub.Message;
 import io.daprj.spi.pubsub.MessageHandler;
 import io.daprj.spi.pubsub.PublishRequest;
+import io.opentelemetry.api.trace.SpanKind;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -31,7 +33,10 @@ final class PubSubDelivery implements MessageHandler {
     private final SubscriberApp app;
     private final PubSubApi api;
 
-    PubSubDelivery(SubscriptionSpec spec, SubscriberApp app, PubSubApi api) {
+    private final Tracing tracing;
+
+    PubSubDelivery(SubscriptionSpec spec, SubscriberApp app, PubSubApi api, Tracing tracing) {
+        this.tracing = tracing;
         this.spec = spec;
         this.app = app;
         this.api = api;
@@ -65,7 +70,12 @@ final class PubSubDelivery implements MessageHandler {
             deadLetter(message);
             return;
         }
-        Verdict verdict = app.deliver(new TopicEvent(spec.pubsubName(), message.topic(), path.get(), ce, message.metadata()));
+        String route = path.get();
+        Verdict verdict = tracing.inSpan("pubsub/" + message.topic(), SpanKind.CONSUMER,
+                ce.path("traceparent").asText(ce.path("traceid").asText("")), ce.path("tracestate").asText(""),
+                java.util.Map.of("messaging.system", "pubsub", "messaging.destination.name", message.topic(),
+                        "messaging.source.name", spec.pubsubName()),
+                () -> app.deliver(new TopicEvent(spec.pubsubName(), message.topic(), route, ce, message.metadata())));
         switch (verdict) {
             case SUCCESS -> { }
             case DROP -> {

@@ -9,8 +9,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record TraceContext(String traceParent, String traceState) {
 
-    /** The caller's context when it sent a {@code traceparent}, else a fresh one. */
+    /**
+     * The context of the current span when there is one (the API call's span, which continues the caller's), else
+     * the caller's context when it sent a {@code traceparent}, else a fresh one.
+     */
     public static TraceContext fromCaller(String traceParent, String traceState) {
+        java.util.Optional<String> current = io.daprj.runtime.tracing.Tracing.currentTraceParent();
+        if (current.isPresent()) {
+            return new TraceContext(current.get(), io.daprj.runtime.tracing.Tracing.currentTraceState()
+                    .orElse(traceState == null ? "" : traceState.trim()));
+        }
         String parent = traceParent == null || traceParent.isBlank() ? newTraceParent() : traceParent.trim();
         return new TraceContext(parent, traceState == null ? "" : traceState.trim());
     }

@@ -48,6 +48,24 @@ public record ConfigurationSpec(String nameResolver, Map<String, String> nameRes
         return result;
     }
 
+    /** {@code spec.tracing} of the Configuration files (the last one that has it), with the {@code OTEL_*} variables. */
+    public static io.daprj.runtime.tracing.TracingSpec tracingSpec(List<Path> files,
+            java.util.function.Function<String, java.util.Optional<String>> env) {
+        JsonNode tracing = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        for (Path file : files) {
+            for (JsonNode doc : ResourceLoader.read(file)) {
+                if ("Configuration".equals(doc.path("kind").asText()) && doc.path("spec").has("tracing")) {
+                    tracing = doc.path("spec").path("tracing");
+                }
+            }
+        }
+        try {
+            return io.daprj.runtime.tracing.TracingSpec.parse(tracing, env);
+        } catch (IllegalArgumentException e) {
+            throw new ResourceException("Configuration spec.tracing: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code spec.api} (allow and deny lists) of the Configuration files, the last one that has it winning. */
     public static io.daprj.runtime.security.ApiAccess apiAccess(List<Path> files) {
         io.daprj.runtime.security.ApiAccess result = io.daprj.runtime.security.ApiAccess.ALLOW_ALL;
