@@ -43,12 +43,12 @@ public final class PubSubBenchmarkMain {
                     + ": " + why));
             results.add(result);
         }
-        Files.writeString(out, render(results, plan, started, loadBefore, only));
+        Files.writeString(out, render(results, plan, daprd, started, loadBefore, only));
         System.err.println("benchmarks: pub/sub results written to " + out);
         System.exit(0); // client event loops are not daemon threads
     }
 
-    private static String render(List<PubSubBrokerRun.Result> results, PubSubPlan plan, String started,
+    private static String render(List<PubSubBrokerRun.Result> results, PubSubPlan plan, Path daprd, String started,
             String loadBefore, List<String> only) throws IOException {
         MarkdownReport report = new MarkdownReport();
         Map<String, String> facts = new LinkedHashMap<>();
@@ -58,14 +58,17 @@ public final class PubSubBenchmarkMain {
                 + plan.warmup().toSeconds() + " s (+" + plan.phaseWarmup().toSeconds() + " s per path), measured "
                 + plan.measure().toSeconds() + " s" + (only.isEmpty() ? "" : "; brokers " + String.join(", ", only)));
         facts.put("machine", Runtime.getRuntime().availableProcessors() + " cores (nproc)");
+        facts.put("sidecar AOT cache", Files.exists(daprd.resolveSibling("../lib/daprj.aot").normalize())
+                ? "lib/daprj.aot present" : "none (distribution built with -Ddaprj.aot.skip=true): slower start, "
+                + "same steady state once the JIT has compiled");
         facts.put("load average (1/5/15 min) before → after", loadBefore + " → " + loadAverage());
         report.environment(facts);
         report.heading("Pub/sub throughput: a burst of 1 KB messages, publish → broker → subscriber");
-        report.paragraph(PubSubReport.bursts(results));
+        report.paragraph(PubSubReport.bursts(results).stripTrailing());
         report.heading("Pub/sub latency: publish → delivery at a fixed rate (publisher sidecar → broker → subscriber "
                 + "sidecar → app, vs the broker's own Java client publishing and consuming)");
-        report.paragraph(PubSubReport.latency(results));
-        PubSubReport.skipped(results).ifPresent(report::paragraph);
+        report.paragraph(PubSubReport.latency(results).stripTrailing());
+        PubSubReport.skipped(results).map(String::stripTrailing).ifPresent(report::paragraph);
         return report.render();
     }
 

@@ -38,7 +38,8 @@ final class PubSubReport {
     static String latency(List<PubSubBrokerRun.Result> results) {
         StringBuilder out = new StringBuilder();
         out.append("| scenario | rate: target → achieved direct / sidecars (msg/s) | direct p50 / p90 / p99 (ms) "
-                + "| through two sidecars p50 / p90 / p99 (ms) | added p50 / p90 / p99 (ms) | both sidecars' CPU (cores) "
+                + "| through two sidecars p50 / p90 / p99 (ms) | added p50 / p90 / p99 (ms) "
+                + "| both sidecars' CPU (cores) "
                 + "| undelivered direct / sidecars |\n|---|---|---|---|---|---|---|\n");
         for (PubSubBrokerRun.Result r : results) {
             for (LatencyRow row : r.latency()) {

@@ -62,7 +62,8 @@ final class RedisPubSubDirectDriver implements PubSubDirectDriver {
         loops.add(loop);
     }
 
-    private void read(RedisCommands<String, byte[]> commands, String topic, java.util.function.Consumer<byte[]> onMessage) {
+    private void read(RedisCommands<String, byte[]> commands, String topic,
+            java.util.function.Consumer<byte[]> onMessage) {
         Consumer<String> consumer = Consumer.from(GROUP, GROUP);
         XReadArgs args = XReadArgs.Builder.count(100).block(Duration.ofMillis(500));
         while (!closed) {

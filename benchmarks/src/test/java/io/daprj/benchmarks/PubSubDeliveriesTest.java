@@ -13,7 +13,8 @@ class PubSubDeliveriesTest {
         PubSubDeliveries.Pending first = deliveries.next();
         PubSubDeliveries.Pending second = deliveries.next();
         assertThat(first.payload()).hasSize(Payloads.SIZE);
-        assertThat(new String(second.payload(), StandardCharsets.US_ASCII)).startsWith("{\"seq\":2,\"pad\":\"p").endsWith("\"}");
+        assertThat(new String(second.payload(), StandardCharsets.US_ASCII))
+                .startsWith("{\"seq\":2,\"pad\":\"p").endsWith("\"}");
         assertThat(second.seq()).isEqualTo(first.seq() + 1);
     }
 

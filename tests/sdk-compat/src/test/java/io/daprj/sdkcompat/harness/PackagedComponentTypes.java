@@ -44,7 +44,8 @@ public final class PackagedComponentTypes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + lib, e);
         }
-        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(jars.toArray(URL[]::new), platform)) {
             Class<?> provider = Class.forName(PROVIDER, false, loader);
             Method type = provider.getMethod("type");
             Method aliases = provider.getMethod("aliases");

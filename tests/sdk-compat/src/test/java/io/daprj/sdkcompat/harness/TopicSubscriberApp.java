@@ -35,7 +35,7 @@ public final class TopicSubscriberApp implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts the app on a free loopback port; {@code subscriptionsJson} is what {@code GET /dapr/subscribe} returns. */
+    /** Starts the app on a free loopback port; {@code GET /dapr/subscribe} answers {@code subscriptionsJson}. */
     public static TopicSubscriberApp start(String subscriptionsJson, Handler handler) throws IOException {
         requireNonNull(handler, "handler");
         if (!JSON.readTree(requireNonNull(subscriptionsJson, "subscriptionsJson")).isArray()) {
