@@ -8,6 +8,8 @@
  * {@link io.daprj.sdkcompat.harness.SidecarWithApp} runs it behind a sidecar with the components of a YAML resource;
  * {@link io.daprj.sdkcompat.harness.SidecarLogsOnFailure} prints the sidecars' output when a test fails;
  * {@link io.daprj.sdkcompat.harness.RedisServer} and {@link io.daprj.sdkcompat.harness.PostgresDatabase} read and
- * clean up what a sidecar stored on the servers of this machine.
+ * clean up what a sidecar stored on the servers of this machine; {@link io.daprj.sdkcompat.harness.TopicSubscriberApp}
+ * is a pub/sub subscriber app, {@link io.daprj.sdkcompat.harness.SidecarCrash} SIGKILLs a sidecar,
+ * {@link io.daprj.sdkcompat.harness.PackagedComponentTypes} lists the component types the distribution can load.
  */
 package io.daprj.sdkcompat.harness;
