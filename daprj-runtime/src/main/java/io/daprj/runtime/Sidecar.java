@@ -104,16 +104,16 @@ public final class Sidecar implements AutoCloseable {
                 ? EmbeddedDefaults.components()
                 : new ResourceLoader(options.resourcesPaths).components();
         ConfigurationSpec config = ConfigurationSpec.load(options.config);
-        Resiliency resiliency = options.resourcesPaths.isEmpty() ? Resiliency.NONE : new Resiliency(ResiliencyPolicies.of(
-                new ResourceLoader(options.resourcesPaths).documents("Resiliency").stream()
-                        .map(ResourceLoader.Document::node).toList(), appId));
-        components.resiliency(resiliency);
         Tracing tracing = Tracing.create(ConfigurationSpec.tracingSpec(options.config, options::env), appId);
         resources.add(tracing);
         if (options.enableMetrics) {
             metrics = DaprMetrics.create(appId, namespace, ConfigurationSpec.metricSpec(options.config));
             resources.add(metrics);
         }
+        Resiliency resiliency = options.resourcesPaths.isEmpty() ? Resiliency.NONE : new Resiliency(ResiliencyPolicies.of(
+                new ResourceLoader(options.resourcesPaths).documents("Resiliency").stream()
+                        .map(ResourceLoader.Document::node).toList(), appId), metrics);
+        components.resiliency(resiliency);
         new ComponentInitializer(registry, appId, namespace, metrics).initAll(specs, components);
         nameResolver = NameResolution.create(registry, config, appId, namespace);
         nameResolver.ifPresent(resources::add);

@@ -61,7 +61,10 @@ public final class DaprMetrics implements AutoCloseable {
             Map.entry("dapr_component_state_latencies", "State store call latency in ms."),
             Map.entry("dapr_runtime_component_loaded", "Components loaded."),
             Map.entry("dapr_runtime_component_init", "Components initialised."),
-            Map.entry("dapr_runtime_component_init_fail", "Components that failed to be created or initialised."));
+            Map.entry("dapr_runtime_component_init_fail", "Components that failed to be created or initialised."),
+            Map.entry("dapr_resiliency_loaded", "Resiliency resources loaded."),
+            Map.entry("dapr_resiliency_activations", "Times a resiliency policy acted: a timeout fired, a retry ran, "
+                    + "a circuit breaker refused a call."));
     private static final Set<String> VERBS = Set.of("GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS",
             "CONNECT", "TRACE");
 
@@ -215,6 +218,22 @@ public final class DaprMetrics implements AutoCloseable {
     public void componentInitFailed(String type, String reason, String name) {
         total("dapr_runtime_component_init_fail", "app_id", appId, "component", type, "reason", reason,
                 "componentName", name);
+    }
+
+    /** A Resiliency resource named {@code name} was loaded. */
+    public void resiliencyLoaded(String name) {
+        count("dapr_resiliency_loaded", "app_id", appId, "name", name, "namespace", namespace);
+    }
+
+    /**
+     * A policy acted on {@code target} ({@code app_<id>}, {@code component_<name>}, {@code actor_<type>}).
+     *
+     * @param policy {@code timeout}, {@code retry} or {@code circuitbreaker}
+     * @param status the breaker's state for {@code circuitbreaker} ({@code open}, {@code half-open}), else empty
+     */
+    public void resiliencyActivated(String name, String policy, String direction, String target, String status) {
+        total("dapr_resiliency_activations", "app_id", appId, "name", name, "namespace", namespace, "policy", policy,
+                "flow_direction", direction, "target", target, "status", status);
     }
 
     private void count(String name, String... tags) {

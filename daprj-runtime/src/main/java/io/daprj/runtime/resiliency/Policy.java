@@ -18,15 +18,32 @@ public final class Policy {
     /** No timeout, no retries, no breaker. */
     public static final Policy NONE = new Policy(null, null, null);
 
+    /** Told each time a part of the policy acts (for {@code dapr_resiliency_activations_total}). */
+    @FunctionalInterface
+    public interface Activations {
+        /**
+         * @param policy {@code timeout}, {@code retry} or {@code circuitbreaker}
+         * @param status the breaker's state when it refused a call, else empty
+         */
+        void activated(String policy, String status);
+    }
+
     private final Duration timeout;
     private final RetrySpec retry;
     private final CircuitBreaker breaker;
+    private final Activations activations;
 
     /** Each part may be null: that part is off. */
     public Policy(Duration timeout, RetrySpec retry, CircuitBreaker breaker) {
+        this(timeout, retry, breaker, (policy, status) -> { });
+    }
+
+    /** Like the other constructor, reporting each activation to {@code activations}. */
+    public Policy(Duration timeout, RetrySpec retry, CircuitBreaker breaker, Activations activations) {
         this.timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? null : timeout;
         this.retry = retry;
         this.breaker = breaker;
+        this.activations = activations;
     }
 
     /** Thrown when an attempt outlives the policy's timeout (daprd's message: "context deadline exceeded"). */
@@ -79,9 +96,14 @@ public final class Policy {
             } catch (CircuitBreaker.OpenException e) {
                 error = e;
                 failure = Failure.OTHER;
+                activations.activated("circuitbreaker", e.getMessage().startsWith("too many") ? "half-open" : "open");
+            } catch (TimeoutExceededException e) {
+                error = e;
+                failure = Failure.OTHER;
+                activations.activated("timeout", "");
             } catch (RuntimeException e) {
                 error = e;
-                failure = e instanceof TimeoutExceededException ? Failure.OTHER : classify.apply(e);
+                failure = classify.apply(e);
             }
             if (breaker != null && generation >= 0) {
                 breaker.after(generation, failure == null || failure.kind() == Failure.Kind.PERMANENT);
@@ -95,6 +117,7 @@ public final class Policy {
                 }
                 return result;
             }
+            activations.activated("retry", "");
             pause(retry.delay(retries));
         }
     }

@@ -1,5 +1,6 @@
 package io.daprj.runtime.resiliency;
 
+import io.daprj.runtime.metrics.DaprMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +42,18 @@ public final class Resiliency {
     }
 
     private final ResiliencyPolicies policies;
+    private final DaprMetrics metrics;
     private final Map<String, Policy> cache = new ConcurrentHashMap<>();
 
     public Resiliency(ResiliencyPolicies policies) {
+        this(policies, DaprMetrics.disabled());
+    }
+
+    /** Like the other constructor, counting loaded resources and policy activations in {@code metrics}. */
+    public Resiliency(ResiliencyPolicies policies, DaprMetrics metrics) {
         this.policies = policies;
+        this.metrics = metrics;
+        policies.names().forEach(metrics::resiliencyLoaded);
     }
 
     /** How many Resiliency resources were loaded (for {@code dapr_resiliency_loaded}). */
@@ -54,7 +63,8 @@ public final class Resiliency {
 
     /** The policy for service invocation of {@code appId}. */
     public Policy app(String appId) {
-        return cache.computeIfAbsent("app/" + appId, key -> build(key, policies.apps().get(appId), "App"));
+        return cache.computeIfAbsent("app/" + appId, key -> build(key, "outbound", "app_" + appId,
+                policies.apps().get(appId), "App"));
     }
 
     /** Whether {@code appId} has a target of its own (which turns Dapr's built-in service retries off). */
@@ -64,14 +74,16 @@ public final class Resiliency {
 
     /** The policy for actor calls of {@code actorType}. */
     public Policy actor(String actorType) {
-        return cache.computeIfAbsent("actor/" + actorType, key -> build(key, policies.actors().get(actorType), "Actor"));
+        return cache.computeIfAbsent("actor/" + actorType, key -> build(key, "outbound", "actor_" + actorType,
+                policies.actors().get(actorType), "Actor"));
     }
 
     /** The policy for calls of one component in one direction. */
     public Policy component(String name, ComponentKind kind, Direction direction) {
         return cache.computeIfAbsent("component/" + direction.field + "/" + name, key -> {
             ResiliencyPolicies.TargetRef named = policies.components().getOrDefault(name, Map.of()).get(direction.field);
-            return build(key, named, kind.word + "Component" + direction.word, "Component" + direction.word, "Component");
+            return build(key, direction.field, "component_" + name, named,
+                    kind.word + "Component" + direction.word, "Component" + direction.word, "Component");
         });
     }
 
@@ -80,12 +92,15 @@ public final class Resiliency {
         return Optional.ofNullable(policies.retries().get("DaprBuiltInServiceRetries"));
     }
 
-    private Policy build(String key, ResiliencyPolicies.TargetRef named, String... defaultScopes) {
+    private Policy build(String key, String direction, String target, ResiliencyPolicies.TargetRef named,
+            String... defaultScopes) {
         Duration timeout = pick(named == null ? null : named.timeout(), policies.timeouts(), "Timeout", defaultScopes);
         RetrySpec retry = pick(named == null ? null : named.retry(), policies.retries(), "Retry", defaultScopes);
         CircuitBreaker.Spec cb = pick(named == null ? null : named.circuitBreaker(), policies.circuitBreakers(),
                 "CircuitBreaker", defaultScopes);
-        return new Policy(timeout, retry, cb == null ? null : new CircuitBreaker(key, cb));
+        String resource = String.join(",", policies.names());
+        return new Policy(timeout, retry, cb == null ? null : new CircuitBreaker(key, cb),
+                (policy, status) -> metrics.resiliencyActivated(resource, policy, direction, target, status));
     }
 
     private static <T> T pick(String namedRef, Map<String, T> byName, String type, String... scopes) {

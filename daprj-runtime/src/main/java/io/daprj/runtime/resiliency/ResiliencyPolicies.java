@@ -14,14 +14,19 @@ import org.slf4j.LoggerFactory;
  * A resource whose {@code scopes} leave this app out is skipped; one that cannot be read is logged and skipped, as
  * daprd does ("Could not read resiliency policy"), and the sidecar starts without it.
  */
-public record ResiliencyPolicies(int loaded, Map<String, Duration> timeouts, Map<String, RetrySpec> retries,
+public record ResiliencyPolicies(List<String> names, Map<String, Duration> timeouts, Map<String, RetrySpec> retries,
         Map<String, CircuitBreaker.Spec> circuitBreakers, Map<String, TargetRef> apps, Map<String, TargetRef> actors,
         Map<String, Map<String, TargetRef>> components) {
 
     private static final Logger log = LoggerFactory.getLogger(ResiliencyPolicies.class);
 
+    /** How many Resiliency resources were loaded. */
+    public int loaded() {
+        return names.size();
+    }
+
     public static final ResiliencyPolicies EMPTY =
-            new ResiliencyPolicies(0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+            new ResiliencyPolicies(List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     /** The policy names one target refers to; any may be null. */
     public record TargetRef(String timeout, String retry, String circuitBreaker) {
@@ -42,7 +47,7 @@ public record ResiliencyPolicies(int loaded, Map<String, Duration> timeouts, Map
         Map<String, TargetRef> apps = new HashMap<>();
         Map<String, TargetRef> actors = new HashMap<>();
         Map<String, Map<String, TargetRef>> components = new HashMap<>();
-        int loaded = 0;
+        List<String> names = new java.util.ArrayList<>();
         for (JsonNode doc : documents) {
             String name = doc.path("metadata").path("name").asText("");
             if (!inScope(doc.path("scopes"), appId)) {
@@ -78,13 +83,13 @@ public record ResiliencyPolicies(int loaded, Map<String, Duration> timeouts, Map
                 apps.putAll(a);
                 actors.putAll(ac);
                 components.putAll(co);
-                loaded++;
+                names.add(name);
                 log.info("resiliency configuration loaded: {}", name);
             } catch (RuntimeException e) {
                 log.error("Could not read resiliency policy {}: {}", name, e.getMessage());
             }
         }
-        return new ResiliencyPolicies(loaded, Map.copyOf(timeouts), Map.copyOf(retries), Map.copyOf(breakers),
+        return new ResiliencyPolicies(List.copyOf(names), Map.copyOf(timeouts), Map.copyOf(retries), Map.copyOf(breakers),
                 Map.copyOf(apps), Map.copyOf(actors), Map.copyOf(components));
     }
 

@@ -155,6 +155,11 @@ class ResiliencyInvokeTest {
             assertThat(refused.statusCode()).isEqualTo(500);
             assertThat(refused.body()).contains("ERR_DIRECT_INVOKE").contains("circuit breaker is open");
             assertThat(calls).as("the open breaker kept the call from the app").hasValue(2);
+            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + sidecar.metricsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).containsPattern("dapr_resiliency_loaded\\{[^}]*name=\"flaky-app\"[^}]*\\} 1\\.0")
+                    .containsPattern("dapr_resiliency_activations_total\\{[^}]*flow_direction=\"outbound\""
+                            + "[^}]*policy=\"circuitbreaker\"[^}]*status=\"open\"[^}]*target=\"app_flaky\"[^}]*\\} 1\\.0");
         }
     }
 }
