@@ -6,6 +6,7 @@
  * reach; {@link io.daprj.sdkcompat.harness.WireClient} speaks raw HTTP to the sidecar;
  * {@link io.daprj.sdkcompat.harness.SidecarLogsOnFailure} prints the sidecars' output when a test fails;
  * {@link io.daprj.sdkcompat.harness.RedisServer} and {@link io.daprj.sdkcompat.harness.PostgresDatabase} read and
- * clean up what a sidecar stored on the servers of this machine.
+ * clean up what a sidecar stored on the servers of this machine; {@link io.daprj.sdkcompat.harness.KafkaBroker} makes
+ * sure the test Kafka broker runs.
  */
 package io.daprj.sdkcompat.harness;
