@@ -135,6 +135,33 @@ class KafkaPubSubTest {
     }
 
     @Test
+    void twoMembersOfOneGroupShareThePartitionsAndNoMessageReachesBoth() throws Exception {
+        KafkaTestBroker.createTopic(topic, 2);
+        Map<String, Integer> deliveries = new ConcurrentHashMap<>();
+        Set<String> partitionsOfA = ConcurrentHashMap.newKeySet();
+        Set<String> partitionsOfB = ConcurrentHashMap.newKeySet();
+        open("orders", Map.of()).subscribe(request(), m -> {
+            partitionsOfA.add(m.metadata().get("__partition"));
+            deliveries.merge(text(m.data()), 1, Integer::sum);
+        });
+        open("orders", Map.of()).subscribe(request(), m -> {
+            partitionsOfB.add(m.metadata().get("__partition"));
+            deliveries.merge(text(m.data()), 1, Integer::sum);
+        });
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String payload = "m-" + i;
+            opened.getFirst().publish(new PublishRequest(topic, payload.getBytes(UTF_8), "text/plain",
+                    Map.of("partitionNumber", Integer.toString(i % 2))));
+            sent.add(payload);
+        }
+        await().atMost(WAIT).until(() -> deliveries.size() == sent.size());
+        assertThat(deliveries.values()).containsOnly(1);
+        assertThat(partitionsOfA).hasSize(1).doesNotContainAnyElementsOf(partitionsOfB);
+        assertThat(partitionsOfB).hasSize(1);
+    }
+
+    @Test
     void initialOffsetOldestReadsWhatWasPublishedBeforeTheGroupExistedAndNewestDoesNot() throws Exception {
         KafkaPubSub publisher = open("publisher", Map.of());
         List<String> before = publish(publisher, 0, 3);
