@@ -126,6 +126,7 @@ public final class KafkaTopicReader implements AutoCloseable {
             }
         }
         long resumeAt = System.nanoTime() + metadata.retryInterval().toNanos();
+        failed.keySet().retainAll(consumer.assignment()); // a partition given away meanwhile is its new owner's
         failed.forEach((partition, offset) -> {
             consumer.seek(partition, offset);
             consumer.pause(List.of(partition));
