@@ -10,6 +10,7 @@
  * {@link io.daprj.sdkcompat.harness.RedisServer} and {@link io.daprj.sdkcompat.harness.PostgresDatabase} read and
  * clean up what a sidecar stored on the servers of this machine; {@link io.daprj.sdkcompat.harness.TopicSubscriberApp}
  * is a pub/sub subscriber app, {@link io.daprj.sdkcompat.harness.SidecarCrash} SIGKILLs a sidecar,
- * {@link io.daprj.sdkcompat.harness.PackagedComponentTypes} lists the component types the distribution can load.
+ * {@link io.daprj.sdkcompat.harness.PackagedComponentTypes} lists the component types the distribution can load, and
+ * {@link io.daprj.sdkcompat.harness.KafkaBroker} makes sure the test Kafka broker runs.
  */
 package io.daprj.sdkcompat.harness;
