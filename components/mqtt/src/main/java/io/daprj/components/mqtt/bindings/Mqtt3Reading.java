@@ -1,0 +1,69 @@
+package io.daprj.components.mqtt.bindings;
+
+import io.daprj.components.mqtt.BackOff;
+import io.daprj.components.mqtt.MqttConnection;
+import io.daprj.components.mqtt.MqttUrl;
+import io.daprj.components.mqtt.SequentialDelivery;
+import io.daprj.spi.bindings.BindingEvent;
+import io.daprj.spi.bindings.BindingEventHandler;
+import io.daprj.spi.bindings.InputBinding;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+
+/**
+ * A running read of the MQTT binding: its own connection, subscribed to the topic (again after each reconnection), and
+ * the in-order delivery of events to the app. The delivery exists before the connection opens, since a kept session
+ * sends its waiting messages right away. Closing disconnects without unsubscribing, so the broker keeps the place of a
+ * persistent session.
+ */
+final class Mqtt3Reading implements InputBinding.Reading, MqttConnection.Listener {
+
+    private static final System.Logger LOG = System.getLogger(Mqtt3Reading.class.getName());
+
+    private final String topic;
+    private final int qos;
+    private final MqttConnection connection;
+    private final SequentialDelivery delivery;
+    private final Runnable onClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Mqtt3Reading(MqttUrl url, String clientId, boolean cleanSession, String topic, int qos, BackOff backOff,
+            BindingEventHandler handler, Runnable onClose) {
+        this.topic = topic;
+        this.qos = qos;
+        this.onClose = onClose;
+        this.connection = MqttConnection.create(url, clientId, this);
+        this.delivery = new SequentialDelivery("binding-" + topic, connection, backOff,
+                (arrivedOn, message) -> handler.handle(new BindingEvent(message.getPayload(), Map.of("topic", arrivedOn))));
+        try {
+            connection.connect(url, cleanSession);
+            connection.subscribe(topic, qos);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.log(Level.INFO, "Subscribing to topic {0} (qos: {1})", topic, qos);
+    }
+
+    @Override
+    public void messageArrived(String arrivedOn, MqttMessage message, int generation) {
+        delivery.offer(arrivedOn, message, generation);
+    }
+
+    @Override
+    public void reconnected() {
+        connection.resubscribe(topic, qos);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            LOG.log(Level.INFO, "Disconnecting and stopping subscription to topic {0}", topic);
+            connection.close();
+            delivery.close();
+            onClose.run();
+        }
+    }
+}
