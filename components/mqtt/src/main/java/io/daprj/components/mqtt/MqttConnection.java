@@ -1,6 +1,5 @@
 package io.daprj.components.mqtt;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -10,6 +9,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One MQTT 3.1.1 client connection (Paho), set up the way Dapr's MQTT components connect: the client id is the
@@ -25,7 +26,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  */
 public final class MqttConnection implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(MqttConnection.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(MqttConnection.class);
     /** How long a publish, subscribe or connect may take, as Dapr's MQTT components wait. */
     public static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -116,7 +117,7 @@ public final class MqttConnection implements AutoCloseable {
         try {
             client.subscribe(filter, qos);
         } catch (MqttException e) {
-            LOG.log(Level.WARNING, "mqtt: renewing the subscription to " + filter + " failed: " + e.getMessage());
+            log.warn("mqtt: renewing the subscription to " + filter + " failed: " + e.getMessage());
         }
     }
 
@@ -125,7 +126,7 @@ public final class MqttConnection implements AutoCloseable {
         try {
             client.unsubscribe(filter).waitForCompletion(WAIT.toMillis());
         } catch (MqttException e) {
-            LOG.log(Level.WARNING, "mqtt: failed to unsubscribe from " + filter + ": " + e.getMessage());
+            log.warn("mqtt: failed to unsubscribe from " + filter + ": " + e.getMessage());
         }
     }
 
@@ -137,7 +138,7 @@ public final class MqttConnection implements AutoCloseable {
         try {
             client.messageArrivedComplete(message.getId(), message.getQos());
         } catch (MqttException e) {
-            LOG.log(Level.WARNING, "mqtt: acknowledging message " + message.getId() + " failed; the broker sends it"
+            log.warn("mqtt: acknowledging message " + message.getId() + " failed; the broker sends it"
                     + " again on the next connection: " + e.getMessage());
         }
     }
@@ -150,12 +151,12 @@ public final class MqttConnection implements AutoCloseable {
                 client.disconnect(200).waitForCompletion(WAIT.toMillis());
             }
         } catch (MqttException e) {
-            LOG.log(Level.DEBUG, "mqtt: disconnecting {0}: {1}", clientId, e.getMessage());
+            log.debug("mqtt: disconnecting {}: {}", clientId, e.getMessage());
         }
         try {
             client.close(true);
         } catch (MqttException e) {
-            LOG.log(Level.DEBUG, "mqtt: closing {0}: {1}", clientId, e.getMessage());
+            log.debug("mqtt: closing {}: {}", clientId, e.getMessage());
         }
     }
 
@@ -169,7 +170,7 @@ public final class MqttConnection implements AutoCloseable {
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
             if (reconnect) {
-                LOG.log(Level.INFO, "mqtt: {0} reconnected to {1}", clientId, serverURI);
+                log.info("mqtt: {} reconnected to {}", clientId, serverURI);
                 listener.reconnected();
             }
         }
@@ -177,7 +178,7 @@ public final class MqttConnection implements AutoCloseable {
         @Override
         public void connectionLost(Throwable cause) {
             generation.incrementAndGet();
-            LOG.log(Level.WARNING, "mqtt: connection of " + clientId + " lost, reconnecting: " + cause);
+            log.warn("mqtt: connection of " + clientId + " lost, reconnecting: " + cause);
         }
 
         @Override

@@ -1,11 +1,12 @@
 package io.daprj.components.mqtt;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Hands the messages of one subscription to its handler one at a time, in arrival order, on a virtual thread of its
@@ -16,7 +17,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  */
 public final class SequentialDelivery implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(SequentialDelivery.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(SequentialDelivery.class);
     private static final Duration POLL = Duration.ofMillis(200);
 
     /** The component's side: throws when the message is not taken. */
@@ -71,12 +72,12 @@ public final class SequentialDelivery implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 if (backOff.exhausted(retry)) {
-                    LOG.log(Level.WARNING, "mqtt: message " + arrival.message().getId() + " of " + arrival.topic()
+                    log.warn("mqtt: message " + arrival.message().getId() + " of " + arrival.topic()
                             + " failed " + (retry + 1) + " time(s); left unacknowledged until the next connection: "
                             + e.getMessage());
                     return;
                 }
-                LOG.log(Level.DEBUG, "mqtt: message {0} of {1} failed, retrying: {2}", arrival.message().getId(),
+                log.debug("mqtt: message {} of {} failed, retrying: {}", arrival.message().getId(),
                         arrival.topic(), e.toString());
                 if (closing.await(backOff.delay(retry).toMillis(), TimeUnit.MILLISECONDS)) {
                     return;

@@ -8,12 +8,13 @@ import io.daprj.spi.bindings.BindingInvokeException;
 import io.daprj.spi.bindings.BindingResponse;
 import io.daprj.spi.bindings.InputBinding;
 import io.daprj.spi.bindings.OutputBinding;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bindings.mqtt3}: reads an MQTT topic and publishes to it, as Dapr's binding does. The reader connects as
@@ -25,7 +26,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Mqtt3Binding implements InputBinding, OutputBinding {
 
-    private static final System.Logger LOG = System.getLogger(Mqtt3Binding.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(Mqtt3Binding.class);
     private static final int QOS = 1;
     private static final int PUBLISH_ATTEMPTS = 4;
 
@@ -41,7 +42,7 @@ public final class Mqtt3Binding implements InputBinding, OutputBinding {
         metadata = componentMetadata.bind(Mqtt3BindingMetadata.class);
         url = MqttUrl.parse(metadata.url());
         if (metadata.qos().isPresent()) {
-            LOG.log(Level.WARNING, "Metadata property 'qos' has been deprecated and is ignored; qos is set to 1");
+            log.warn("Metadata property 'qos' has been deprecated and is ignored; qos is set to 1");
         }
     }
 

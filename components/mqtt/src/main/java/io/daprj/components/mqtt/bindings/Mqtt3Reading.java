@@ -7,10 +7,11 @@ import io.daprj.components.mqtt.SequentialDelivery;
 import io.daprj.spi.bindings.BindingEvent;
 import io.daprj.spi.bindings.BindingEventHandler;
 import io.daprj.spi.bindings.InputBinding;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running read of the MQTT binding: its own connection, subscribed to the topic (again after each reconnection), and
@@ -20,7 +21,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  */
 final class Mqtt3Reading implements InputBinding.Reading, MqttConnection.Listener {
 
-    private static final System.Logger LOG = System.getLogger(Mqtt3Reading.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(Mqtt3Reading.class);
 
     private final String topic;
     private final int qos;
@@ -44,7 +45,7 @@ final class Mqtt3Reading implements InputBinding.Reading, MqttConnection.Listene
             close();
             throw e;
         }
-        LOG.log(Level.INFO, "Subscribing to topic {0} (qos: {1})", topic, qos);
+        log.info("Subscribing to topic {} (qos: {})", topic, qos);
     }
 
     @Override
@@ -60,7 +61,7 @@ final class Mqtt3Reading implements InputBinding.Reading, MqttConnection.Listene
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            LOG.log(Level.INFO, "Disconnecting and stopping subscription to topic {0}", topic);
+            log.info("Disconnecting and stopping subscription to topic {}", topic);
             connection.close();
             delivery.close();
             onClose.run();

@@ -9,7 +9,6 @@ import io.daprj.spi.pubsub.PubSubFeature;
 import io.daprj.spi.pubsub.PublishRequest;
 import io.daprj.spi.pubsub.SubscribeRequest;
 import io.daprj.spi.pubsub.Subscription;
-import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code pubsub.mqtt3}: an MQTT 3.1.1 broker as Dapr uses it. One connection, whose client id is {@code consumerID},
@@ -33,7 +34,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
  */
 public final class Mqtt3PubSub implements PubSub {
 
-    private static final System.Logger LOG = System.getLogger(Mqtt3PubSub.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(Mqtt3PubSub.class);
     static final String UNSUBSCRIBE_ON_CLOSE = "unsubscribeOnClose";
 
     private final Map<String, Mqtt3Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -115,7 +116,7 @@ public final class Mqtt3PubSub implements PubSub {
             subscription.close();
             throw e;
         }
-        LOG.log(Level.INFO, "MQTT is subscribed to topic {0} (qos: {1})", filter, metadata.qos());
+        log.info("MQTT is subscribed to topic {} (qos: {})", filter, metadata.qos());
         return subscription;
     }
 
@@ -136,7 +137,7 @@ public final class Mqtt3PubSub implements PubSub {
             unrouted.removeIf(waiting -> waiting.generation() != generation); // the broker sends those again
             unrouted.add(new Unrouted(topic, message, generation));
         }
-        LOG.log(Level.DEBUG, "no subscription for a message on topic {0} yet; it waits unacknowledged", topic);
+        log.debug("no subscription for a message on topic {} yet; it waits unacknowledged", topic);
     }
 
     private record Unrouted(String topic, MqttMessage message, int generation) {}

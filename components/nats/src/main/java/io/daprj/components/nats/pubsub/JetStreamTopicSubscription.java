@@ -12,11 +12,12 @@ import io.nats.client.JetStreamSubscription;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One subscription of the JetStream broker: a push subscription bound to the consumer Dapr's way of subscribing
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class JetStreamTopicSubscription implements Subscription {
 
-    private static final System.Logger LOG = System.getLogger(JetStreamTopicSubscription.class.getName());
+    private static final Logger log = LoggerFactory.getLogger(JetStreamTopicSubscription.class);
 
     private final Connection connection;
     private final Dispatcher dispatcher;
@@ -84,7 +85,7 @@ final class JetStreamTopicSubscription implements Subscription {
             handler.handle(new Message(topic, data, Optional.empty(), Map.of("Topic", message.getSubject())));
             settle(message, true);
         } catch (Exception e) {
-            LOG.log(Level.DEBUG, "JetStream message of {0} failed and will come again: {1}", topic, e.toString());
+            log.debug("JetStream message of {} failed and will come again: {}", topic, e.toString());
             settle(message, false);
         } finally {
             running.arriveAndDeregister();
@@ -105,7 +106,7 @@ final class JetStreamTopicSubscription implements Subscription {
             }
         } catch (RuntimeException e) {
             // the server redelivers it after ackWait all the same
-            LOG.log(Level.WARNING, "could not " + (accepted ? "ack" : "nak") + " a JetStream message of " + topic
+            log.warn("could not " + (accepted ? "ack" : "nak") + " a JetStream message of " + topic
                     + ": " + e.getMessage());
         }
     }
@@ -119,13 +120,13 @@ final class JetStreamTopicSubscription implements Subscription {
         try {
             dispatcher.unsubscribe(subscription);
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "unsubscribing from {0}: {1}", topic, e.getMessage());
+            log.debug("unsubscribing from {}: {}", topic, e.getMessage());
         }
         running.arriveAndAwaitAdvance(); // every running handler call has arrived
         try {
             connection.closeDispatcher(dispatcher);
         } catch (RuntimeException e) {
-            LOG.log(Level.DEBUG, "closing the dispatcher of {0}: {1}", topic, e.getMessage());
+            log.debug("closing the dispatcher of {}: {}", topic, e.getMessage());
         }
     }
 }

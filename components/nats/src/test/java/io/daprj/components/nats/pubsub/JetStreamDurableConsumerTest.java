@@ -102,6 +102,32 @@ class JetStreamDurableConsumerTest {
     }
 
     @Test
+    void parallelConcurrencyHandsSeveralMessagesToTheHandlerAtOnce() throws Exception {
+        String topic = newTopic("parallel");
+        SERVER.createStream(topic);
+        JetStreamPubSub pubsub = SERVER.pubsub(Map.of("concurrency", "parallel"));
+        CountDownLatch allInside = new CountDownLatch(3);
+        List<String> accepted = new CopyOnWriteArrayList<>();
+        try (Subscription subscription = pubsub.subscribe(new SubscribeRequest(topic, Map.of()), message -> {
+            allInside.countDown();
+            // one at a time, the first call would wait here for the others in vain
+            if (!allInside.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the other messages never arrived alongside");
+            }
+            accepted.add(text(message));
+        })) {
+            for (int i = 0; i < 3; i++) {
+                publish(pubsub, topic, "p-" + i);
+            }
+            await().atMost(WAIT).untilAsserted(() -> assertThat(accepted).containsExactlyInAnyOrder("p-0", "p-1", "p-2"));
+            assertThat(subscription).isNotNull();
+        } finally {
+            pubsub.close();
+        }
+        assertThat(allInside.getCount()).isZero();
+    }
+
+    @Test
     void publishingOneCloudEventTwiceStoresItOnce() throws Exception {
         String topic = newTopic("dedup");
         String stream = SERVER.createStream(topic);

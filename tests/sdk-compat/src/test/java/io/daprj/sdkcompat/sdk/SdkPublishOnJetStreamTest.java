@@ -1,0 +1,42 @@
+package io.daprj.sdkcompat.sdk;
+
+import io.daprj.sdkcompat.harness.NatsServer;
+import java.io.IOException;
+
+/**
+ * {@code publishEvent} on {@code pubsub.jetstream} against the NATS server of this machine: a stream of this class's
+ * own holds the topic (created first, as Dapr expects) and is deleted afterwards, with its consumer.
+ */
+@RequiresComponentModule(module = "nats", componentType = "pubsub.jetstream")
+class SdkPublishOnJetStreamTest extends AbstractSdkPublishTest {
+
+    private String stream() {
+        return "daprj-" + topic;
+    }
+
+    @Override
+    void prepareBroker() throws IOException {
+        NatsServer.createStream(stream(), topic);
+    }
+
+    @Override
+    void cleanUpBroker() throws IOException {
+        NatsServer.deleteStream(stream());
+    }
+
+    @Override
+    String componentYaml() {
+        return """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: pubsub.jetstream
+                  version: v1
+                  metadata:
+                  - {name: natsURL, value: "%s"}
+                  - {name: durableName, value: "%s"}
+                """.formatted(PUBSUB, NatsServer.URL, "orders-" + topic);
+    }
+}

@@ -1,0 +1,28 @@
+package io.daprj.sdkcompat.sdk;
+
+/**
+ * {@code publishEvent} on {@code pubsub.mqtt3} against the Mosquitto broker of this machine (127.0.0.1:1883), with a
+ * client id of this class's own and a clean session, so the broker keeps nothing afterwards. The refused delivery
+ * comes again through the component's local retries.
+ */
+@RequiresComponentModule(module = "mqtt", componentType = "pubsub.mqtt3")
+class SdkPublishOnMqttTest extends AbstractSdkPublishTest {
+
+    @Override
+    String componentYaml() {
+        return """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: pubsub.mqtt3
+                  version: v1
+                  metadata:
+                  - {name: url, value: "tcp://127.0.0.1:1883"}
+                  - {name: consumerID, value: "%s"}
+                  - {name: cleanSession, value: "true"}
+                  - {name: backOffDuration, value: "200ms"}
+                """.formatted(PUBSUB, "daprj-sdk-" + topic);
+    }
+}
