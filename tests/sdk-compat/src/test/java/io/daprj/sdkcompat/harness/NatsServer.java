@@ -1,6 +1,5 @@
 package io.daprj.sdkcompat.harness;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +43,7 @@ public final class NatsServer {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            String info = readLine(in);
+            String info = CrlfLines.read(in, "NATS");
             if (!info.startsWith("INFO ")) {
                 throw new IOException("NATS greeted with '" + info + "' (expected: INFO)");
             }
@@ -54,7 +53,7 @@ public final class NatsServer {
             out.write("\r\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             while (true) {
-                String line = readLine(in);
+                String line = CrlfLines.read(in, "NATS");
                 if (line.startsWith("MSG ")) {
                     String[] parts = line.split(" ");
                     byte[] reply = in.readNBytes(Integer.parseInt(parts[parts.length - 1]));
@@ -68,19 +67,5 @@ public final class NatsServer {
                 }
             }
         }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int previous = -1;
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (previous == '\r' && b == '\n') {
-                byte[] bytes = line.toByteArray();
-                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-            }
-            line.write(b);
-            previous = b;
-        }
-        throw new IOException("NATS closed the connection mid-line: '" + line.toString(StandardCharsets.UTF_8) + "'");
     }
 }

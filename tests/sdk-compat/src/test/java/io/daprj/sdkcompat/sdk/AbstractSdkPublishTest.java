@@ -40,8 +40,11 @@ abstract class AbstractSdkPublishTest {
     private DaprdProcess daprd;
     private DaprClient client;
 
-    /** The component YAML of a broker named {@link #PUBSUB} for {@link #topic}. */
-    abstract String componentYaml();
+    /** The component type, e.g. {@code pubsub.mqtt3}. */
+    abstract String componentType();
+
+    /** The component's {@code spec.metadata} entries, one {@code - {name: …, value: …}} line each. */
+    abstract String metadataYaml();
 
     /** Runs before the sidecar starts, e.g. to create the topic's stream. */
     void prepareBroker() throws IOException {}
@@ -53,7 +56,16 @@ abstract class AbstractSdkPublishTest {
     void start(@TempDir Path workDir) throws Exception {
         prepareBroker();
         Path resources = Files.createDirectories(workDir.resolve("resources"));
-        Files.writeString(resources.resolve("pubsub.yaml"), componentYaml());
+        Files.writeString(resources.resolve("pubsub.yaml"), """
+                apiVersion: dapr.io/v1alpha1
+                kind: Component
+                metadata:
+                  name: %s
+                spec:
+                  type: %s
+                  version: v1
+                  metadata:
+                """.formatted(PUBSUB, componentType()) + metadataYaml().indent(2));
         app = SubscriberApp.start(1, new SubscriberApp.Topic(PUBSUB, topic, "/orders"));
         daprd = DaprdProcess.builder("sdk-publish-" + topic).daprjHome(workDir.resolve("home")).appPort(app.port())
                 .resourcesPath(resources).start();

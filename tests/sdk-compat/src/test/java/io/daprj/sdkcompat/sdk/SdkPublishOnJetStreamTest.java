@@ -25,18 +25,15 @@ class SdkPublishOnJetStreamTest extends AbstractSdkPublishTest {
     }
 
     @Override
-    String componentYaml() {
+    String componentType() {
+        return "pubsub.jetstream";
+    }
+
+    @Override
+    String metadataYaml() {
         return """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: pubsub.jetstream
-                  version: v1
-                  metadata:
-                  - {name: natsURL, value: "%s"}
-                  - {name: durableName, value: "%s"}
-                """.formatted(PUBSUB, NatsServer.URL, "orders-" + topic);
+                - {name: natsURL, value: "%s"}
+                - {name: durableName, value: "%s"}
+                """.formatted(NatsServer.URL, "orders-" + topic);
     }
 }

@@ -9,20 +9,17 @@ package io.daprj.sdkcompat.sdk;
 class SdkPublishOnMqttTest extends AbstractSdkPublishTest {
 
     @Override
-    String componentYaml() {
+    String componentType() {
+        return "pubsub.mqtt3";
+    }
+
+    @Override
+    String metadataYaml() {
         return """
-                apiVersion: dapr.io/v1alpha1
-                kind: Component
-                metadata:
-                  name: %s
-                spec:
-                  type: pubsub.mqtt3
-                  version: v1
-                  metadata:
-                  - {name: url, value: "tcp://127.0.0.1:1883"}
-                  - {name: consumerID, value: "%s"}
-                  - {name: cleanSession, value: "true"}
-                  - {name: backOffDuration, value: "200ms"}
-                """.formatted(PUBSUB, "daprj-sdk-" + topic);
+                - {name: url, value: "tcp://127.0.0.1:1883"}
+                - {name: consumerID, value: "%s"}
+                - {name: cleanSession, value: "true"}
+                - {name: backOffDuration, value: "200ms"}
+                """.formatted("daprj-sdk-" + topic);
     }
 }
