@@ -1,6 +1,5 @@
 package io.daprj.sdkcompat.harness;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,7 +32,7 @@ public final class RedisServer {
             OutputStream out = socket.getOutputStream();
             out.write(command("EVAL", DELETE_MATCHING, "0", prefix + "*"));
             out.flush();
-            String reply = readLine(socket.getInputStream());
+            String reply = CrlfLines.read(socket.getInputStream(), "Redis");
             if (!reply.startsWith(":")) {
                 throw new IOException("EVAL of the key cleanup answered '" + reply + "' (expected: an integer reply)");
             }
@@ -48,7 +47,7 @@ public final class RedisServer {
             out.write(command("HGET", key, field));
             out.flush();
             InputStream in = socket.getInputStream();
-            String header = readLine(in);
+            String header = CrlfLines.read(in, "Redis");
             if (!header.startsWith("$")) {
                 throw new IOException(
                         "HGET " + key + " " + field + " answered '" + header + "' (expected: a bulk string)");
@@ -82,19 +81,5 @@ public final class RedisServer {
             resp.append('$').append(length).append("\r\n").append(part).append("\r\n");
         }
         return resp.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int previous = -1;
-        for (int b = in.read(); b != -1; b = in.read()) {
-            if (previous == '\r' && b == '\n') {
-                byte[] bytes = line.toByteArray();
-                return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
-            }
-            line.write(b);
-            previous = b;
-        }
-        throw new IOException("Redis closed the connection mid-reply: '" + line.toString(StandardCharsets.UTF_8) + "'");
     }
 }
