@@ -42,6 +42,9 @@ public final class Logging {
         ctx.getLogger("com.linecorp.armeria").setLevel(libraries);
         ctx.getLogger("io.netty").setLevel(libraries);
         ctx.getLogger("io.grpc").setLevel(libraries);
+        for (String broker : new String[] {"org.apache.kafka", "io.nats", "com.rabbitmq", "org.eclipse.paho", "io.lettuce"}) {
+            ctx.getLogger(broker).setLevel(libraries);
+        }
         ctx.getLogger("io.micrometer").setLevel(Level.ERROR);
     }
 

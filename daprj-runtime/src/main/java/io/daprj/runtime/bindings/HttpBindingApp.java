@@ -17,6 +17,8 @@ final class HttpBindingApp implements BindingApp {
 
     /** daprd's default {@code --app-binding-options-timeout}. */
     private static final Duration OPTIONS_TIMEOUT = Duration.ofSeconds(3);
+    /** A just-started app may answer its first call slowly; daprj asks this many times before giving up. */
+    private static final int OPTIONS_ATTEMPTS = 3;
 
     private final AppChannel channel;
 
@@ -26,6 +28,18 @@ final class HttpBindingApp implements BindingApp {
 
     @Override
     public boolean subscribed(String name, String route) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return askOptions(name, route);
+            } catch (IllegalStateException e) {
+                if (attempt >= OPTIONS_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean askOptions(String name, String route) {
         InvokeRequest options = new InvokeRequest(path(route), "OPTIONS", "", Headers.EMPTY, new byte[0], "application/json");
         InvokeResponse response;
         CompletableFuture<InvokeResponse> call = new CompletableFuture<>();
