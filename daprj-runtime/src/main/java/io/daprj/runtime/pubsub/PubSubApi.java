@@ -5,9 +5,12 @@ import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.spi.pubsub.BulkPublishFailure;
+import io.daprj.spi.pubsub.MessageHandler;
 import io.daprj.spi.pubsub.PubSub;
 import io.daprj.spi.pubsub.PubSubFeature;
 import io.daprj.spi.pubsub.PublishRequest;
+import io.daprj.spi.pubsub.SubscribeRequest;
+import io.daprj.spi.pubsub.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,10 +28,16 @@ public final class PubSubApi {
 
     private final ComponentStore components;
     private final String appId;
+    private final StreamingSubscriptions streaming = new StreamingSubscriptions(this);
 
     public PubSubApi(ComponentStore components, String appId) {
         this.components = components;
         this.appId = appId;
+    }
+
+    /** The streaming subscriptions ({@code SubscribeTopicEventsAlpha1}) open on this sidecar. */
+    public StreamingSubscriptions streaming() {
+        return streaming;
     }
 
     /** A component checked for publishing to {@code topic}. */
@@ -82,10 +91,20 @@ public final class PubSubApi {
         publishTarget(pubsubName, request.topic()).pubsub().publish(request);
     }
 
-    /** The component for a subscription, or empty when there is none by that name. */
-    java.util.Optional<Target> subscribeTarget(String pubsubName) {
-        return components.get(PubSub.class, pubsubName)
-                .map(c -> new Target(pubsubName, c.instance(), TopicScopes.of(c.spec().metadata(), appId)));
+    /**
+     * Starts a subscription on its component: each message goes to {@code app} by daprd's delivery contract, in
+     * batches when the subscription has bulk subscribe enabled.
+     *
+     * @throws io.daprj.runtime.errors.DaprException for an unknown pubsub or a topic outside the subscription scopes
+     */
+    Subscription subscribe(SubscriptionSpec spec, SubscriberApp app) {
+        LoadedComponent<PubSub> component = components.get(PubSub.class, spec.pubsubName())
+                .orElseThrow(() -> DaprError.ERR_PUBSUB_NOT_FOUND.with("pubsub " + spec.pubsubName() + " is not found"));
+        if (!TopicScopes.of(component.spec().metadata(), appId).canSubscribe(spec.topic())) {
+            throw DaprError.ERR_PUBSUB_FORBIDDEN.with("topic " + spec.topic() + " is not allowed for app id " + appId);
+        }
+        MessageHandler handler = spec.bulk().enabled() ? new BulkDelivery(spec, app, this) : new PubSubDelivery(spec, app, this);
+        return component.instance().subscribe(new SubscribeRequest(spec.topic(), spec.metadata()), handler);
     }
 
     private Target publishTarget(String pubsubName, String topic) {

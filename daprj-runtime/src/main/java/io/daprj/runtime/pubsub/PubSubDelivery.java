@@ -37,20 +37,44 @@ final class PubSubDelivery implements MessageHandler {
         this.api = api;
     }
 
+    /** An event ready for the app: its envelope and the path its route chose. */
+    record Routed(ObjectNode cloudEvent, String path) {}
+
     @Override
     public void handle(Message message) throws RedeliverException {
+        Optional<Routed> routed = route(message);
+        if (routed.isEmpty()) {
+            return;
+        }
+        Verdict verdict;
+        try {
+            verdict = app.deliver(new TopicEvent(spec.pubsubName(), message.topic(), routed.get().path(),
+                    routed.get().cloudEvent(), message.metadata()));
+        } catch (SubscriberApp.GoneException e) {
+            throw new RedeliverException(e.getMessage());
+        }
+        settle(message, routed.get().cloudEvent(), verdict);
+    }
+
+    /**
+     * The envelope and route of {@code message}; empty when the message is settled without the app: expired, or no
+     * rule matched (it went to the dead-letter topic where there is one).
+     *
+     * @throws RedeliverException when the envelope or the rules failed and there is no dead-letter topic
+     */
+    Optional<Routed> route(Message message) throws RedeliverException {
         ObjectNode ce;
         try {
             ce = envelope(message);
         } catch (IllegalArgumentException e) {
             deadLetterOrRedeliver(message, "error deserializing cloud event in pubsub " + spec.pubsubName()
                     + " and topic " + message.topic() + ": " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (CloudEvents.hasExpired(ce)) {
             log.warn("dropping expired pub/sub event {} as of {}", ce.path("id").asText(), ce.path("expiration").asText());
             deadLetter(message);
-            return;
+            return Optional.empty();
         }
         Optional<String> path;
         try {
@@ -58,14 +82,18 @@ final class PubSubDelivery implements MessageHandler {
         } catch (RouteExpression.RouteEvaluationException e) {
             deadLetterOrRedeliver(message, "error finding matching route for event " + ce.path("id").asText()
                     + " in pubsub " + spec.pubsubName() + " and topic " + message.topic() + ": " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (path.isEmpty()) {
             log.debug("no matching route for event {} on topic {}; skipping", ce.path("id").asText(), message.topic());
             deadLetter(message);
-            return;
+            return Optional.empty();
         }
-        Verdict verdict = app.deliver(new TopicEvent(spec.pubsubName(), message.topic(), path.get(), ce, message.metadata()));
+        return Optional.of(new Routed(ce, path.get()));
+    }
+
+    /** Acts on the app's verdict. @throws RedeliverException when the broker is to deliver the message again */
+    void settle(Message message, ObjectNode ce, Verdict verdict) throws RedeliverException {
         switch (verdict) {
             case SUCCESS -> { }
             case DROP -> {
