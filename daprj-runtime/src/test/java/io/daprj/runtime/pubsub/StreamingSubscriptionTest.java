@@ -38,17 +38,8 @@ class StreamingSubscriptionTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path resources = TestSidecars.write(dir.resolve("resources"), "pubsub.yaml", """
-                kind: Component
-                metadata: {name: pubsub}
-                spec:
-                  type: pubsub.sqlite
-                  version: v1
-                  metadata:
-                  - {name: connectionString, value: "%s"}
-                  - {name: pollInterval, value: 50ms}
-                  - {name: redeliveryInterval, value: 50ms}
-                """.formatted(dir.resolve("pubsub.db")));
+        Path resources = TestSidecars.write(dir.resolve("resources"), "pubsub.yaml",
+                SqliteBrokerYaml.of(dir.resolve("pubsub.db"), 1));
         sidecar = Sidecar.start(TestSidecars.options("streamer", resources, null));
         String url = "http://127.0.0.1:" + sidecar.grpcPort();
         dapr = GrpcClients.newClient(url, DaprGrpc.DaprBlockingStub.class);
