@@ -64,9 +64,16 @@ final class SubscribeTopicEventsStream implements StreamObserver<SubscribeTopicE
             return;
         }
         subscription = live;
-        emit(SubscribeTopicEventsResponseAlpha1.newBuilder()
-                .setInitialResponse(SubscribeTopicEventsResponseInitialAlpha1.getDefaultInstance()).build());
-        initialSent.countDown();
+        try {
+            if (!ended) {
+                emit(SubscribeTopicEventsResponseAlpha1.newBuilder()
+                        .setInitialResponse(SubscribeTopicEventsResponseInitialAlpha1.getDefaultInstance()).build());
+            }
+        } catch (RuntimeException e) {
+            ended = true; // the call closed meanwhile
+        } finally {
+            initialSent.countDown();
+        }
         if (ended) {
             live.close();
         }

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The publish side of pub/sub, written once for both doors: checks the names and the app's topic scopes, wraps the
- * payload in daprd's CloudEvent (unless {@code rawPayload}), adds {@code expiration} for {@code ttlInSeconds} when
- * the component has no TTL of its own, and hands the message to the component.
+ * Pub/sub written once for both doors. Publishing checks the names and the app's topic scopes, wraps the payload in
+ * daprd's CloudEvent (unless {@code rawPayload}), adds {@code expiration} for {@code ttlInSeconds} when the component
+ * has no TTL of its own, and hands the message to the component. Subscribing starts a subscription on its component
+ * with the handler its settings call for, and keeps the streaming subscriptions.
  */
 public final class PubSubApi {
 

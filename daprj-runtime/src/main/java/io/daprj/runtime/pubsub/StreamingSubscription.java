@@ -22,12 +22,13 @@ public final class StreamingSubscription implements SubscriberApp, AutoCloseable
 
     private final SubscriptionSpec spec;
     private final Consumer<DaprAppCallbackProtos.TopicEventRequest> sender;
-    private final Runnable onClose;
+    private final Consumer<StreamingSubscription> onClose;
     private final Map<String, CompletableFuture<Verdict>> waiting = new ConcurrentHashMap<>();
     private volatile Subscription subscription;
     private volatile boolean closed;
 
-    StreamingSubscription(SubscriptionSpec spec, Consumer<DaprAppCallbackProtos.TopicEventRequest> sender, Runnable onClose) {
+    StreamingSubscription(SubscriptionSpec spec, Consumer<DaprAppCallbackProtos.TopicEventRequest> sender,
+            Consumer<StreamingSubscription> onClose) {
         this.spec = spec;
         this.sender = sender;
         this.onClose = onClose;
@@ -103,6 +104,6 @@ public final class StreamingSubscription implements SubscriberApp, AutoCloseable
         if (live != null) {
             live.close();
         }
-        onClose.run();
+        onClose.accept(this);
     }
 }

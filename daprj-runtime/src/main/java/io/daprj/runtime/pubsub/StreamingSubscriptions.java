@@ -38,9 +38,7 @@ public final class StreamingSubscriptions implements AutoCloseable {
         SubscriptionSpec spec = new SubscriptionSpec(pubsubName, topic, List.of(SubscriptionSpec.Rule.of("", "/")),
                 deadLetterTopic, metadata, SubscriptionSpec.Type.STREAMING, List.of(), BulkSubscribe.DISABLED);
         List<String> key = List.of(pubsubName, topic);
-        StreamingSubscription[] self = new StreamingSubscription[1];
-        StreamingSubscription stream = new StreamingSubscription(spec, sender, () -> open.remove(key, self[0]));
-        self[0] = stream;
+        StreamingSubscription stream = new StreamingSubscription(spec, sender, closed -> open.remove(key, closed));
         if (open.putIfAbsent(key, stream) != null) {
             throw DaprError.ERR_BAD_REQUEST.with("streamer already subscribed to pubsub \"" + pubsubName + "\" topic \""
                     + topic + "\"");
