@@ -130,9 +130,9 @@ public final class Sidecar implements AutoCloseable {
         resources.add(internalClient);
         InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics,
                 resiliency, tracing);
-        PubSubApi pubsub = new PubSubApi(components, appId);
+        PubSubApi pubsub = new PubSubApi(components, appId, tracing);
         ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
-                ? List.of() : SubscriptionResources.load(options.resourcesPaths), tracing);
+                ? List.of() : SubscriptionResources.load(options.resourcesPaths));
         resources.add(subscriptions);
         MetadataApi metadata = new MetadataApi(options, components);
         metadata.subscriptions(subscriptions::list);

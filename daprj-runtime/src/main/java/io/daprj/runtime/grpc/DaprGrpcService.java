@@ -146,6 +146,12 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     }
 
     @Override
+    public StreamObserver<DaprPubsubProtos.SubscribeTopicEventsRequestAlpha1> subscribeTopicEventsAlpha1(
+            StreamObserver<DaprPubsubProtos.SubscribeTopicEventsResponseAlpha1> out) {
+        return PubSubGrpcMapping.subscribeTopicEvents(apis.pubsub(), out, appId);
+    }
+
+    @Override
     public void invokeService(DaprInvokeProtos.InvokeServiceRequest r, StreamObserver<CommonProtos.InvokeResponse> out) {
         respond(out, () -> {
             Headers.Builder headers = Headers.builder();

@@ -6,9 +6,13 @@ import io.daprj.runtime.pubsub.PubSubApi;
 import io.daprj.runtime.pubsub.TraceContext;
 import io.daprj.spi.pubsub.BulkPublishFailure;
 import io.grpc.Metadata;
+import io.grpc.stub.StreamObserver;
 import java.util.List;
 
-/** {@code PublishEvent} and {@code BulkPublishEvent[Alpha1]} onto the pub/sub API; the trace comes from gRPC metadata. */
+/**
+ * {@code PublishEvent}, {@code BulkPublishEvent[Alpha1]} and {@code SubscribeTopicEventsAlpha1} onto the pub/sub API;
+ * the trace comes from gRPC metadata.
+ */
 final class PubSubGrpcMapping {
 
     private static final Metadata.Key<String> TRACE_PARENT = Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER);
@@ -31,6 +35,12 @@ final class PubSubGrpcMapping {
         failed.forEach(f -> b.addFailedEntries(DaprPubsubProtos.BulkPublishResponseFailedEntry.newBuilder()
                 .setEntryId(f.entryId()).setError(f.error())));
         return b.build();
+    }
+
+    /** The request side of a {@code SubscribeTopicEventsAlpha1} stream. */
+    static StreamObserver<DaprPubsubProtos.SubscribeTopicEventsRequestAlpha1> subscribeTopicEvents(PubSubApi api,
+            StreamObserver<DaprPubsubProtos.SubscribeTopicEventsResponseAlpha1> out, String appId) {
+        return new SubscribeTopicEventsStream(api, out, appId);
     }
 
     private static TraceContext trace() {

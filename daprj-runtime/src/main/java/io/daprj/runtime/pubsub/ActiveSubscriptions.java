@@ -1,8 +1,7 @@
 package io.daprj.runtime.pubsub;
 
+import io.daprj.runtime.errors.DaprException;
 import io.daprj.runtime.invoke.AppChannel;
-import io.daprj.runtime.tracing.Tracing;
-import io.daprj.spi.pubsub.SubscribeRequest;
 import io.daprj.spi.pubsub.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,16 +27,9 @@ public final class ActiveSubscriptions implements AutoCloseable {
     private final List<SubscriptionSpec> declared;
     private final List<SubscriptionSpec> running = new CopyOnWriteArrayList<>();
     private final List<Subscription> live = new CopyOnWriteArrayList<>();
-    private final Tracing tracing;
     private volatile boolean closed;
 
     public ActiveSubscriptions(PubSubApi api, String appId, List<SubscriptionSpec> declarative) {
-        this(api, appId, declarative, Tracing.OFF);
-    }
-
-    /** Like the other constructor, each delivery to the app in a span continuing the event's trace. */
-    public ActiveSubscriptions(PubSubApi api, String appId, List<SubscriptionSpec> declarative, Tracing tracing) {
-        this.tracing = tracing;
         this.api = api;
         this.appId = appId;
         this.declared = declarative.stream().filter(s -> s.appliesTo(appId)).toList();
@@ -64,9 +56,11 @@ public final class ActiveSubscriptions implements AutoCloseable {
         }
     }
 
-    /** What runs now, for the metadata API. */
+    /** What runs now, streaming subscriptions included, for the metadata API. */
     public List<SubscriptionSpec> list() {
-        return List.copyOf(running);
+        List<SubscriptionSpec> all = new ArrayList<>(running);
+        all.addAll(api.streaming().list());
+        return all;
     }
 
     private List<SubscriptionSpec> discover(SubscriberApp app) {
@@ -84,18 +78,8 @@ public final class ActiveSubscriptions implements AutoCloseable {
     }
 
     private void subscribe(SubscriptionSpec spec, SubscriberApp app) {
-        var target = api.subscribeTarget(spec.pubsubName());
-        if (target.isEmpty()) {
-            log.warn("{}: pubsub '{}' is not found; skipped", spec.describe(), spec.pubsubName());
-            return;
-        }
-        if (!target.get().scopes().canSubscribe(spec.topic())) {
-            log.warn("{} is not allowed by the component's scopes; skipped", spec.describe());
-            return;
-        }
         try {
-            Subscription subscription = target.get().pubsub().subscribe(
-                    new SubscribeRequest(spec.topic(), spec.metadata()), new PubSubDelivery(spec, app, api, tracing));
+            Subscription subscription = api.subscribe(spec, app);
             live.add(subscription);
             if (closed) {
                 subscription.close(); // the sidecar closed while this one was starting
@@ -104,6 +88,8 @@ public final class ActiveSubscriptions implements AutoCloseable {
             running.add(spec);
             log.info("app is subscribed to topic {} on pubsub {} ({})", spec.topic(), spec.pubsubName(),
                     spec.type().name().toLowerCase(java.util.Locale.ROOT));
+        } catch (DaprException e) {
+            log.warn("{} skipped: {}", spec.describe(), e.getMessage());
         } catch (RuntimeException e) {
             log.error("{} failed: {}", spec.describe(), e.toString());
         }
@@ -120,6 +106,7 @@ public final class ActiveSubscriptions implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        api.streaming().close();
         live.forEach(Subscription::close);
         live.clear();
         running.clear();

@@ -1,26 +1,21 @@
 package io.daprj.runtime.pubsub;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
-import com.google.protobuf.ListValue;
-import com.google.protobuf.NullValue;
-import com.google.protobuf.Struct;
-import com.google.protobuf.Value;
+import com.linecorp.armeria.client.grpc.GrpcClientBuilder;
 import com.linecorp.armeria.client.grpc.GrpcClients;
+import io.dapr.v1.AppCallbackAlphaGrpc;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.MetadataUtils;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,18 +27,17 @@ import org.slf4j.LoggerFactory;
 final class GrpcSubscriberApp implements SubscriberApp {
 
     private static final Logger log = LoggerFactory.getLogger(GrpcSubscriberApp.class);
-    /** Envelope fields that have their own proto field; the rest travel as extensions. */
-    private static final Set<String> OWN_FIELDS =
-            Set.of("id", "source", "datacontenttype", "type", "specversion", "data", "data_base64");
 
     private final AppCallbackGrpc.AppCallbackBlockingStub stub;
+    private final AppCallbackAlphaGrpc.AppCallbackAlphaBlockingStub alphaStub;
     private final Semaphore permits;
 
     GrpcSubscriberApp(String host, int port, int maxConcurrency) {
-        this.stub = GrpcClients.builder("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
+        GrpcClientBuilder clients = GrpcClients.builder("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port)
                 .responseTimeout(Duration.ZERO)
-                .maxResponseLength(0)
-                .build(AppCallbackGrpc.AppCallbackBlockingStub.class);
+                .maxResponseLength(0);
+        this.stub = clients.build(AppCallbackGrpc.AppCallbackBlockingStub.class);
+        this.alphaStub = clients.build(AppCallbackAlphaGrpc.AppCallbackAlphaBlockingStub.class);
         this.permits = maxConcurrency > 0 ? new Semaphore(maxConcurrency, true) : null;
     }
 
@@ -71,7 +65,7 @@ final class GrpcSubscriberApp implements SubscriberApp {
                     all = List.of(SubscriptionSpec.Rule.of("", ""));
                 }
                 specs.add(new SubscriptionSpec(s.getPubsubName(), s.getTopic(), all, s.getDeadLetterTopic(),
-                        s.getMetadataMap(), SubscriptionSpec.Type.PROGRAMMATIC, List.of()));
+                        s.getMetadataMap(), SubscriptionSpec.Type.PROGRAMMATIC, List.of(), bulk(s.getBulkSubscribe())));
             } catch (IllegalArgumentException e) {
                 log.error("skipping subscription to topic {}: {}", s.getTopic(), e.getMessage());
             }
@@ -79,20 +73,13 @@ final class GrpcSubscriberApp implements SubscriberApp {
         return specs;
     }
 
+    private static BulkSubscribe bulk(DaprAppCallbackProtos.BulkSubscribeConfig c) {
+        return c.getEnabled() ? new BulkSubscribe(true, c.getMaxMessagesCount(), c.getMaxAwaitDurationMs()) : BulkSubscribe.DISABLED;
+    }
+
     @Override
     public Verdict deliver(TopicEvent event) {
         ObjectNode ce = event.cloudEvent();
-        DaprAppCallbackProtos.TopicEventRequest.Builder request = DaprAppCallbackProtos.TopicEventRequest.newBuilder()
-                .setId(ce.path("id").asText(""))
-                .setSource(ce.path("source").asText(""))
-                .setType(ce.path("type").asText(""))
-                .setSpecVersion(ce.path("specversion").asText(""))
-                .setDataContentType(ce.path("datacontenttype").asText(""))
-                .setTopic(event.topic())
-                .setPubsubName(event.pubsubName())
-                .setPath(event.path())
-                .setData(ByteString.copyFrom(data(ce)))
-                .setExtensions(extensions(ce));
         Metadata metadata = new Metadata();
         event.metadata().forEach((k, v) -> {
             if (!k.endsWith(Metadata.BINARY_HEADER_SUFFIX) && !k.startsWith(":")) {
@@ -104,15 +91,11 @@ final class GrpcSubscriberApp implements SubscriberApp {
             DaprAppCallbackProtos.TopicEventResponse response;
             try {
                 response = stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
-                        .onTopicEvent(request.build());
+                        .onTopicEvent(GrpcTopicEvents.request(event));
             } finally {
                 release();
             }
-            return switch (response.getStatus()) {
-                case SUCCESS -> Verdict.SUCCESS;
-                case DROP -> Verdict.DROP;
-                default -> Verdict.RETRY;
-            };
+            return GrpcTopicEvents.verdict(response.getStatus());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 // daprd acknowledges such an event without dead-lettering it
@@ -127,54 +110,46 @@ final class GrpcSubscriberApp implements SubscriberApp {
         }
     }
 
-    /** {@code data_base64} decoded; string content types as text; JSON re-serialised. */
-    private static byte[] data(ObjectNode ce) {
-        if (ce.hasNonNull("data_base64")) {
-            return Base64.getDecoder().decode(ce.get("data_base64").asText());
+    /**
+     * {@code AppCallback/OnBulkTopicEvent}, or {@code AppCallbackAlpha/OnBulkTopicEventAlpha1} for an app that
+     * serves only the older one; a failed call retries every entry.
+     */
+    @Override
+    public Map<String, Verdict> deliverBulk(BulkEvent event) {
+        DaprAppCallbackProtos.TopicEventBulkRequest.Builder request = DaprAppCallbackProtos.TopicEventBulkRequest.newBuilder()
+                .setId(event.id())
+                .setTopic(event.topic())
+                .setPubsubName(event.pubsubName())
+                .setType(BulkEvent.TYPE)
+                .setPath(event.path());
+        for (BulkEvent.Entry e : event.entries()) {
+            request.addEntries(DaprAppCallbackProtos.TopicEventBulkRequestEntry.newBuilder()
+                    .setEntryId(e.entryId())
+                    .setCloudEvent(GrpcTopicEvents.cloudEvent(e.cloudEvent()))
+                    .setContentType(ContentTypes.CLOUD_EVENT)
+                    .putAllMetadata(e.metadata()));
         }
-        JsonNode data = ce.get("data");
-        if (data == null || data.isNull()) {
-            return new byte[0];
-        }
-        String ct = ce.path("datacontenttype").asText("");
-        if (data.isTextual() && !ContentTypes.isJson(ct) && !ContentTypes.isCloudEvent(ct)) {
-            return data.asText().getBytes(StandardCharsets.UTF_8);
-        }
-        return CloudEvents.bytes(data);
-    }
-
-    private static Struct extensions(ObjectNode ce) {
-        Struct.Builder struct = Struct.newBuilder();
-        ce.properties().forEach(e -> {
-            if (!OWN_FIELDS.contains(e.getKey())) {
-                struct.putFields(e.getKey(), value(e.getValue()));
+        Map<String, Verdict> verdicts = new HashMap<>();
+        try {
+            acquire();
+            try {
+                DaprAppCallbackProtos.TopicEventBulkResponse response;
+                try {
+                    response = stub.onBulkTopicEvent(request.build());
+                } catch (StatusRuntimeException e) {
+                    if (e.getStatus().getCode() != Status.Code.UNIMPLEMENTED) {
+                        throw e;
+                    }
+                    response = alphaStub.onBulkTopicEventAlpha1(request.build());
+                }
+                response.getStatusesList().forEach(s -> verdicts.put(s.getEntryId(), GrpcTopicEvents.verdict(s.getStatus())));
+            } finally {
+                release();
             }
-        });
-        return struct.build();
-    }
-
-    /** JSON as a protobuf {@code Value}, as protojson reads it into a Struct. */
-    private static Value value(JsonNode node) {
-        if (node.isObject()) {
-            Struct.Builder s = Struct.newBuilder();
-            node.properties().forEach(e -> s.putFields(e.getKey(), value(e.getValue())));
-            return Value.newBuilder().setStructValue(s).build();
+        } catch (RuntimeException e) {
+            log.warn("error delivering bulk pub/sub event {} to the app: {}", event.id(), e.toString());
         }
-        if (node.isArray()) {
-            ListValue.Builder list = ListValue.newBuilder();
-            node.forEach(n -> list.addValues(value(n)));
-            return Value.newBuilder().setListValue(list).build();
-        }
-        if (node.isNumber()) {
-            return Value.newBuilder().setNumberValue(node.doubleValue()).build();
-        }
-        if (node.isBoolean()) {
-            return Value.newBuilder().setBoolValue(node.booleanValue()).build();
-        }
-        if (node.isNull()) {
-            return Value.newBuilder().setNullValue(NullValue.NULL_VALUE).build();
-        }
-        return Value.newBuilder().setStringValue(node.asText()).build();
+        return verdicts;
     }
 
     private void acquire() {

@@ -1,12 +1,16 @@
 package io.daprj.runtime.pubsub;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daprj.runtime.invoke.AppChannel;
 import io.daprj.runtime.invoke.Headers;
 import io.daprj.runtime.invoke.InvokeRequest;
 import io.daprj.runtime.invoke.InvokeResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,11 +66,9 @@ final class HttpSubscriberApp implements SubscriberApp {
         if (!traceParent.isEmpty()) {
             headers.add("traceparent", traceParent);
         }
-        String path = event.path().startsWith("/") ? event.path().substring(1) : event.path();
         InvokeResponse response;
         try {
-            response = channel.invoke(new InvokeRequest(path, "POST", "", headers.build(),
-                    CloudEvents.bytes(event.cloudEvent()), ContentTypes.CLOUD_EVENT));
+            response = post(event.path(), headers.build(), CloudEvents.bytes(event.cloudEvent()), ContentTypes.CLOUD_EVENT);
         } catch (RuntimeException e) {
             log.warn("error from the app channel while delivering a pub/sub event: {}", e.toString());
             return Verdict.RETRY;
@@ -81,6 +83,71 @@ final class HttpSubscriberApp implements SubscriberApp {
         log.warn("retriable error from the app for pub/sub event {} on topic {}: status {}",
                 event.cloudEvent().path("id"), event.topic(), response.status());
         return Verdict.RETRY;
+    }
+
+    /**
+     * {@code POST <path>} with daprd's bulk envelope; the app answers {@code {"statuses":[{"entryId","status"}]}}.
+     * 404 drops the whole batch, any other failure retries it.
+     */
+    @Override
+    public Map<String, Verdict> deliverBulk(BulkEvent event) {
+        ObjectNode body = CloudEvents.JSON.createObjectNode();
+        ArrayNode entries = body.putArray("entries");
+        for (BulkEvent.Entry e : event.entries()) {
+            ObjectNode entry = entries.addObject().put("entryId", e.entryId());
+            entry.set("event", e.cloudEvent());
+            entry.put("contentType", ContentTypes.CLOUD_EVENT);
+            ObjectNode metadata = entry.putObject("metadata");
+            e.metadata().forEach(metadata::put);
+        }
+        body.put("id", event.id());
+        body.putObject("metadata");
+        body.put("pubsubname", event.pubsubName());
+        body.put("topic", event.topic());
+        body.put("type", BulkEvent.TYPE);
+        InvokeResponse response;
+        try {
+            response = post(event.path(), Headers.builder().build(), CloudEvents.bytes(body), "application/json");
+        } catch (RuntimeException e) {
+            log.warn("error from the app channel while delivering a bulk pub/sub event: {}", e.toString());
+            return Map.of();
+        }
+        if (response.ok()) {
+            return statusesOf(response.body(), event.id());
+        }
+        Map<String, Verdict> verdicts = new HashMap<>();
+        if (response.status() == 404) {
+            log.error("non-retriable error from the app for bulk pub/sub event {}: status 404", event.id());
+            event.entries().forEach(e -> verdicts.put(e.entryId(), Verdict.DROP));
+        } else {
+            log.warn("retriable error from the app for bulk pub/sub event {} on topic {}: status {}", event.id(),
+                    event.topic(), response.status());
+        }
+        return verdicts;
+    }
+
+    /** The statuses of a bulk answer; an unparseable body leaves every entry to be retried. */
+    static Map<String, Verdict> statusesOf(byte[] body, String bulkId) {
+        JsonNode answer = CloudEvents.parseOrNull(body);
+        Map<String, Verdict> verdicts = new HashMap<>();
+        if (answer == null || !answer.path("statuses").isArray()) {
+            log.warn("the app's answer to bulk pub/sub event {} has no statuses; every entry is retried", bulkId);
+            return verdicts;
+        }
+        for (JsonNode status : answer.path("statuses")) {
+            Verdict v = switch (status.path("status").asText("")) {
+                case "SUCCESS" -> Verdict.SUCCESS;
+                case "DROP" -> Verdict.DROP;
+                default -> Verdict.RETRY;
+            };
+            verdicts.put(status.path("entryId").asText(""), v);
+        }
+        return verdicts;
+    }
+
+    private InvokeResponse post(String route, Headers headers, byte[] body, String contentType) {
+        String path = route.startsWith("/") ? route.substring(1) : route;
+        return channel.invoke(new InvokeRequest(path, "POST", "", headers, body, contentType));
     }
 
     /** 2xx: an empty or unparseable body or status means SUCCESS; an unknown status is an error, retried. */

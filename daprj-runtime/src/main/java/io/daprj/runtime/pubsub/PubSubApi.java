@@ -4,11 +4,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.daprj.runtime.components.ComponentStore;
 import io.daprj.runtime.components.LoadedComponent;
 import io.daprj.runtime.errors.DaprError;
+import io.daprj.runtime.resiliency.Policy;
 import io.daprj.runtime.resiliency.Resiliency.ComponentKind;
+import io.daprj.runtime.resiliency.Resiliency;
+import io.daprj.runtime.tracing.Tracing;
 import io.daprj.spi.pubsub.BulkPublishFailure;
+import io.daprj.spi.pubsub.MessageHandler;
 import io.daprj.spi.pubsub.PubSub;
 import io.daprj.spi.pubsub.PubSubFeature;
 import io.daprj.spi.pubsub.PublishRequest;
+import io.daprj.spi.pubsub.SubscribeRequest;
+import io.daprj.spi.pubsub.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,18 +24,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The publish side of pub/sub, written once for both doors: checks the names and the app's topic scopes, wraps the
- * payload in daprd's CloudEvent (unless {@code rawPayload}), adds {@code expiration} for {@code ttlInSeconds} when
- * the component has no TTL of its own, and hands the message to the component.
+ * Pub/sub written once for both doors. Publishing checks the names and the app's topic scopes, wraps the payload in
+ * daprd's CloudEvent (unless {@code rawPayload}), adds {@code expiration} for {@code ttlInSeconds} when the component
+ * has no TTL of its own, and hands the message to the component. Subscribing starts a subscription on its component
+ * with the handler its settings call for, and keeps the streaming subscriptions.
  */
 public final class PubSubApi {
 
     private final ComponentStore components;
     private final String appId;
+    private final StreamingSubscriptions streaming = new StreamingSubscriptions(this);
+
+    private final Tracing tracing;
 
     public PubSubApi(ComponentStore components, String appId) {
+        this(components, appId, Tracing.OFF);
+    }
+
+    /** Like the other constructor, each delivery to the app in a span continuing the event's trace. */
+    public PubSubApi(ComponentStore components, String appId, Tracing tracing) {
+        this.tracing = tracing;
         this.components = components;
         this.appId = appId;
+    }
+
+    /** The streaming subscriptions ({@code SubscribeTopicEventsAlpha1}) open on this sidecar. */
+    public StreamingSubscriptions streaming() {
+        return streaming;
     }
 
     /** A component checked for publishing to {@code topic}. */
@@ -84,10 +105,29 @@ public final class PubSubApi {
         components.outbound(pubsubName, ComponentKind.PUBSUB, () -> pubsub.publish(request));
     }
 
-    /** The component for a subscription, or empty when there is none by that name. */
-    java.util.Optional<Target> subscribeTarget(String pubsubName) {
-        return components.get(PubSub.class, pubsubName)
-                .map(c -> new Target(pubsubName, c.instance(), TopicScopes.of(c.spec().metadata(), appId)));
+    Tracing tracing() {
+        return tracing;
+    }
+
+    /** The inbound resiliency policy of a pubsub component: how deliveries to the app are retried. */
+    Policy inbound(String pubsubName) {
+        return components.resiliency().component(pubsubName, ComponentKind.PUBSUB, Resiliency.Direction.INBOUND);
+    }
+
+    /**
+     * Starts a subscription on its component: each message goes to {@code app} by daprd's delivery contract, in
+     * batches when the subscription has bulk subscribe enabled.
+     *
+     * @throws io.daprj.runtime.errors.DaprException for an unknown pubsub or a topic outside the subscription scopes
+     */
+    Subscription subscribe(SubscriptionSpec spec, SubscriberApp app) {
+        LoadedComponent<PubSub> component = components.get(PubSub.class, spec.pubsubName())
+                .orElseThrow(() -> DaprError.ERR_PUBSUB_NOT_FOUND.with("pubsub " + spec.pubsubName() + " is not found"));
+        if (!TopicScopes.of(component.spec().metadata(), appId).canSubscribe(spec.topic())) {
+            throw DaprError.ERR_PUBSUB_FORBIDDEN.with("topic " + spec.topic() + " is not allowed for app id " + appId);
+        }
+        MessageHandler handler = spec.bulk().enabled() ? new BulkDelivery(spec, app, this) : new PubSubDelivery(spec, app, this);
+        return component.instance().subscribe(new SubscribeRequest(spec.topic(), spec.metadata()), handler);
     }
 
     private Target publishTarget(String pubsubName, String topic) {

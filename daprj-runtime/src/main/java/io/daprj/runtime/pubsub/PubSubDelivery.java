@@ -2,7 +2,7 @@ package io.daprj.runtime.pubsub;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.daprj.runtime.tracing.Tracing;
+import io.daprj.runtime.resiliency.Failure;
 import io.daprj.spi.pubsub.Message;
 import io.daprj.spi.pubsub.MessageHandler;
 import io.daprj.spi.pubsub.PublishRequest;
@@ -33,29 +33,57 @@ final class PubSubDelivery implements MessageHandler {
     private final SubscriberApp app;
     private final PubSubApi api;
 
-    private final Tracing tracing;
-
-    PubSubDelivery(SubscriptionSpec spec, SubscriberApp app, PubSubApi api, Tracing tracing) {
-        this.tracing = tracing;
+    PubSubDelivery(SubscriptionSpec spec, SubscriberApp app, PubSubApi api) {
         this.spec = spec;
         this.app = app;
         this.api = api;
     }
 
+    /** An event ready for the app: its envelope and the path its route chose. */
+    record Routed(ObjectNode cloudEvent, String path) {}
+
     @Override
     public void handle(Message message) throws RedeliverException {
+        Optional<Routed> routed = route(message);
+        if (routed.isEmpty()) {
+            return;
+        }
+        ObjectNode ce = routed.get().cloudEvent();
+        TopicEvent event = new TopicEvent(spec.pubsubName(), message.topic(), routed.get().path(), ce, message.metadata());
+        Verdict verdict;
+        try {
+            // in a span continuing the event's trace, under the component's inbound resiliency policy
+            verdict = api.tracing().inSpan("pubsub/" + message.topic(), SpanKind.CONSUMER,
+                    ce.path("traceparent").asText(ce.path("traceid").asText("")), ce.path("tracestate").asText(""),
+                    java.util.Map.of("messaging.system", "pubsub", "messaging.destination.name", message.topic(),
+                            "messaging.source.name", spec.pubsubName()),
+                    () -> api.inbound(spec.pubsubName()).call(() -> app.deliver(event),
+                            v -> v == Verdict.RETRY ? Failure.OTHER : null, e -> Failure.OTHER));
+        } catch (SubscriberApp.GoneException e) {
+            throw new RedeliverException(e.getMessage());
+        }
+        settle(message, ce, verdict);
+    }
+
+    /**
+     * The envelope and route of {@code message}; empty when the message is settled without the app: expired, or no
+     * rule matched (it went to the dead-letter topic where there is one).
+     *
+     * @throws RedeliverException when the envelope or the rules failed and there is no dead-letter topic
+     */
+    Optional<Routed> route(Message message) throws RedeliverException {
         ObjectNode ce;
         try {
             ce = envelope(message);
         } catch (IllegalArgumentException e) {
             deadLetterOrRedeliver(message, "error deserializing cloud event in pubsub " + spec.pubsubName()
                     + " and topic " + message.topic() + ": " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (CloudEvents.hasExpired(ce)) {
             log.warn("dropping expired pub/sub event {} as of {}", ce.path("id").asText(), ce.path("expiration").asText());
             deadLetter(message);
-            return;
+            return Optional.empty();
         }
         Optional<String> path;
         try {
@@ -63,19 +91,18 @@ final class PubSubDelivery implements MessageHandler {
         } catch (RouteExpression.RouteEvaluationException e) {
             deadLetterOrRedeliver(message, "error finding matching route for event " + ce.path("id").asText()
                     + " in pubsub " + spec.pubsubName() + " and topic " + message.topic() + ": " + e.getMessage());
-            return;
+            return Optional.empty();
         }
         if (path.isEmpty()) {
             log.debug("no matching route for event {} on topic {}; skipping", ce.path("id").asText(), message.topic());
             deadLetter(message);
-            return;
+            return Optional.empty();
         }
-        String route = path.get();
-        Verdict verdict = tracing.inSpan("pubsub/" + message.topic(), SpanKind.CONSUMER,
-                ce.path("traceparent").asText(ce.path("traceid").asText("")), ce.path("tracestate").asText(""),
-                java.util.Map.of("messaging.system", "pubsub", "messaging.destination.name", message.topic(),
-                        "messaging.source.name", spec.pubsubName()),
-                () -> app.deliver(new TopicEvent(spec.pubsubName(), message.topic(), route, ce, message.metadata())));
+        return Optional.of(new Routed(ce, path.get()));
+    }
+
+    /** Acts on the app's verdict. @throws RedeliverException when the broker is to deliver the message again */
+    void settle(Message message, ObjectNode ce, Verdict verdict) throws RedeliverException {
         switch (verdict) {
             case SUCCESS -> { }
             case DROP -> {

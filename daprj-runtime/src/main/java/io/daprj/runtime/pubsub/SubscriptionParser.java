@@ -52,6 +52,7 @@ final class SubscriptionParser {
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         spec.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-        return new SubscriptionSpec(pubsub, topic, rules, spec.path("deadLetterTopic").asText(""), metadata, type, scopes);
+        return new SubscriptionSpec(pubsub, topic, rules, spec.path("deadLetterTopic").asText(""), metadata, type, scopes,
+                BulkSubscribe.of(spec.get("bulkSubscribe")));
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
  * (the default route is the last rule, without a match), a dead-letter topic and the subscription metadata.
  *
  * @param scopes the app ids a declarative subscription applies to; empty for all
+ * @param bulk the {@code bulkSubscribe} settings
  */
 public record SubscriptionSpec(
         String pubsubName,
@@ -21,7 +22,8 @@ public record SubscriptionSpec(
         String deadLetterTopic,
         Map<String, String> metadata,
         Type type,
-        List<String> scopes) {
+        List<String> scopes,
+        BulkSubscribe bulk) {
 
     /** Where the subscription came from, as {@code /v1.0/metadata} names it. */
     public enum Type { DECLARATIVE, PROGRAMMATIC, STREAMING }
@@ -48,6 +50,7 @@ public record SubscriptionSpec(
         metadata = Map.copyOf(metadata);
         requireNonNull(type, "type");
         scopes = List.copyOf(scopes);
+        requireNonNull(bulk, "bulk");
     }
 
     /**

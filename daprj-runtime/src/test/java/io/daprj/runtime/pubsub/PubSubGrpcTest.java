@@ -149,6 +149,16 @@ class PubSubGrpcTest {
     }
 
     @Test
+    void emptyTopicIsInvalidArgument() {
+        assertThatThrownBy(() -> dapr.publishEvent(DaprPubsubProtos.PublishEventRequest.newBuilder()
+                .setPubsubName("pubsub").setTopic("").build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(e.getStatus().getDescription()).isEqualTo("topic is empty in pubsub pubsub");
+                });
+    }
+
+    @Test
     void metadataListsProgrammaticSubscriptions() {
         var subs = dapr.getMetadata(DaprMetadataProtos.GetMetadataRequest.getDefaultInstance()).getSubscriptionsList();
         assertThat(subs).anyMatch(s -> s.getTopic().equals("drop") && s.getDeadLetterTopic().equals("dead")

@@ -34,7 +34,8 @@ class PubSubHttpTest {
              {"pubsubname":"pubsub","topic":"expired","route":"/expired","deadLetterTopic":"dead"},
              {"pubsubname":"pubsub","topic":"dead","route":"/dead"},
              {"pubsubname":"pubsub","topic":"missing","route":"/missing"},
-             {"pubsubname":"pubsub","topic":"raw","route":"/raw","metadata":{"rawPayload":"true"}}]
+             {"pubsubname":"pubsub","topic":"raw","route":"/raw","metadata":{"rawPayload":"true"}},
+             {"pubsubname":"pubsub","topic":"garbage","route":"/garbage"}]
             """;
     private static final String RESOURCES = """
             apiVersion: dapr.io/v1alpha1
@@ -89,12 +90,13 @@ class PubSubHttpTest {
                 case "/retry" -> new TestSubscriberApp.Answer(200, n <= 2 ? "{\"status\":\"RETRY\"}" : "{\"status\":\"SUCCESS\"}");
                 case "/drop" -> new TestSubscriberApp.Answer(200, "{\"status\":\"DROP\"}");
                 case "/missing" -> new TestSubscriberApp.Answer(404, "");
+                case "/garbage" -> new TestSubscriberApp.Answer(200, "{this is not json");
                 default -> new TestSubscriberApp.Answer(200, "");
             };
         });
         Path resources = TestSidecars.write(dir.resolve("resources"), "pubsub.yaml", RESOURCES);
         sidecar = Sidecar.start(TestSidecars.options("subscriber", resources, null, "--app-port", Integer.toString(app.port())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> subscriptionCount() == 9);
+        await().atMost(Duration.ofSeconds(10)).until(() -> subscriptionCount() == 10);
     }
 
     @AfterAll
@@ -208,6 +210,32 @@ class PubSubHttpTest {
                 "[{\"entryId\":\"1\",\"event\":1},{\"entryId\":\"1\",\"event\":2}]", "application/json");
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("ERR_PUBSUB_EVENTS_SER");
+    }
+
+    @Test
+    void bulkPublishBodyThatIsNotAJsonArrayIs400() {
+        for (String body : new String[] {"{not json", "{\"entryId\":\"1\",\"event\":1}"}) {
+            HttpResponse<String> r = post("/v1.0-alpha1/publish/bulk/pubsub/orders", body, "application/json");
+            assertThat(r.statusCode()).isEqualTo(400);
+            assertThat(r.body()).contains("\"errorCode\":\"ERR_PUBSUB_EVENTS_SER\"")
+                    .contains("error when unmarshaling the request for topic orders pubsub pubsub");
+        }
+    }
+
+    @Test
+    void bulkPublishToAnUnknownPubsubIs404() {
+        HttpResponse<String> r = post("/v1.0-alpha1/publish/bulk/nope/orders", "[{\"entryId\":\"1\",\"event\":1}]",
+                "application/json");
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("\"errorCode\":\"ERR_PUBSUB_NOT_FOUND\"");
+    }
+
+    @Test
+    void unparseableAnswerFromTheAppCountsAsSuccessLikeDaprd() throws Exception {
+        post("/v1.0/publish/pubsub/garbage", "x", "text/plain");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !app.at("/garbage").isEmpty());
+        Thread.sleep(300); // the in-memory broker would redeliver after 20 ms if it had been a failure
+        assertThat(app.at("/garbage")).hasSize(1);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -56,6 +57,7 @@ final class TestSubscriberApp implements AutoCloseable {
             exchange.getResponseBody().write(out);
             exchange.close();
         });
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor()); // concurrent deliveries are served at once
         server.start();
     }
 
