@@ -34,7 +34,7 @@ public interface ConfigurationStore extends Component {
     String subscribe(List<String> keys, Map<String, String> metadata, ConfigurationHandler handler);
 
     /**
-     * Stops the subscription: once this returns the handler is not called again.
+     * Stops the subscription: once this returns no new call of its handler starts.
      *
      * @throws IllegalArgumentException when no active subscription has this id
      */

@@ -19,7 +19,7 @@ import java.util.Properties;
  * @param properties user, password and the other settings, under the driver's names
  * @param poolMaxConns pgx's {@code pool_max_conns}, if given
  */
-record PostgresConnectionString(String jdbcUrl, Properties properties, Optional<Integer> poolMaxConns) {
+public record PostgresConnectionString(String jdbcUrl, Properties properties, Optional<Integer> poolMaxConns) {
 
     /** libpq / pgx names and the JDBC driver's names for the same setting. */
     private static final Map<String, String> JDBC_NAMES = Map.ofEntries(
@@ -36,7 +36,7 @@ record PostgresConnectionString(String jdbcUrl, Properties properties, Optional<
             Map.entry("target_session_attrs", "targetServerType"));
 
     /** @throws IllegalArgumentException naming {@code connectionString} when it cannot be read */
-    static PostgresConnectionString parse(String connectionString) {
+    public static PostgresConnectionString parse(String connectionString) {
         String s = connectionString.trim();
         if (s.startsWith("jdbc:postgresql:")) {
             return new PostgresConnectionString(s, new Properties(), Optional.empty());
