@@ -43,8 +43,8 @@ final class ConfigurationGrpc {
         if (configuration.endStream(r.getId())) {
             return UnsubscribeConfigurationResponse.newBuilder().setOk(true).build();
         }
-        return UnsubscribeConfigurationResponse.newBuilder().setOk(false).setMessage(
-                "failed to unsubscribe to configuration request " + r.getId() + ": subscription does not exist").build();
+        return UnsubscribeConfigurationResponse.newBuilder().setOk(false).setMessage("failed to unsubscribe to"
+                + " configuration request " + r.getId() + ": subscription does not exist").build();
     }
 
     void subscribe(SubscribeConfigurationRequest r, StreamObserver<SubscribeConfigurationResponse> out) {

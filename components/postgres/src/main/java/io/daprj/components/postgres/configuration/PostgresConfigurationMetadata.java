@@ -38,7 +38,8 @@ record PostgresConfigurationMetadata(
             throw new IllegalArgumentException("metadata field 'table': missing postgreSQL configuration table name");
         }
         requireName("table", table);
-        notifyChannel.or(() -> pgNotifyChannel).filter(c -> !c.isEmpty()).ifPresent(c -> requireName("notifyChannel", c));
+        notifyChannel.or(() -> pgNotifyChannel).filter(c -> !c.isEmpty())
+                .ifPresent(c -> requireName("notifyChannel", c));
         Duration t = timeout.or(() -> timeoutInSeconds).orElse(Duration.ofSeconds(20));
         if (t.compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("metadata field 'timeout': " + GoDuration.format(t)

@@ -44,7 +44,8 @@ public final class PostgresConfigurationStore implements ConfigurationStore {
         target = PostgresConnectionString.parse(metadata.connectionString());
         db = new HikariDataSource(poolConfig(componentMetadata.name()));
         try (Connection c = db.getConnection();
-                PreparedStatement exists = c.prepareStatement("SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = ?)")) {
+                PreparedStatement exists = c.prepareStatement(
+                        "SELECT EXISTS (SELECT FROM pg_tables WHERE tablename = ?)")) {
             exists.setString(1, metadata.table());
             try (ResultSet rs = exists.executeQuery()) {
                 if (!rs.next() || !rs.getBoolean(1)) {
@@ -78,7 +79,8 @@ public final class PostgresConfigurationStore implements ConfigurationStore {
             throw new IllegalArgumentException("invalid key : '" + k + "'");
         });
         String sql = "SELECT key, value, version, metadata FROM " + metadata.table()
-                + (keys.isEmpty() ? "" : " WHERE key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?")) + ")");
+                + (keys.isEmpty() ? "" : " WHERE key IN (" + String.join(", ", Collections.nCopies(keys.size(), "?"))
+                        + ")");
         Map<String, ConfigurationItem> items = new LinkedHashMap<>();
         try (Connection c = db.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             query.setQueryTimeout((int) Math.max(1, metadata.callTimeout().toSeconds()));

@@ -66,13 +66,14 @@ public final class RedisConfigurationStore implements ConfigurationStore {
 
     @Override
     public Map<String, ConfigurationItem> get(List<String> keys, Map<String, String> requestMetadata) {
-        List<String> wanted = keys.isEmpty() ? allKeys() : keys;
+        List<String> asked = keys.isEmpty() ? allKeys() : keys;
         Map<String, ConfigurationItem> items = new LinkedHashMap<>();
-        for (int from = 0; from < wanted.size(); from += BATCH) {
-            List<String> batch = wanted.subList(from, Math.min(wanted.size(), from + BATCH));
+        for (int from = 0; from < asked.size(); from += BATCH) {
+            List<String> batch = asked.subList(from, Math.min(asked.size(), from + BATCH));
             // MGET answers nil for absent keys and for keys of other types, which Dapr skips too
             for (KeyValue<String, String> kv : commands.mget(batch.toArray(String[]::new))) {
-                RedisConfigurationValue.parse(kv.getValueOrElse(null)).ifPresent(item -> items.put(kv.getKey(), item));
+                RedisConfigurationValue.parse(kv.getValueOrElse(null))
+                        .ifPresent(item -> items.put(kv.getKey(), item));
             }
         }
         return items;
@@ -98,24 +99,30 @@ public final class RedisConfigurationStore implements ConfigurationStore {
         return id;
     }
 
-    /** Adds the flags Dapr sets to the server's {@code notify-keyspace-events}; a refusal is only logged, as in Dapr. */
+    /** Adds the flags Dapr sets to {@code notify-keyspace-events}; a refusal is only logged, as in Dapr. */
     private void enableKeyspaceEvents() {
         try {
             String current = commands.configGet("notify-keyspace-events").getOrDefault("notify-keyspace-events", "");
-            StringBuilder flags = new StringBuilder(current);
-            for (char flag : REQUIRED_EVENTS.toCharArray()) {
-                boolean covered = current.indexOf(flag) >= 0 || flag != 'K' && flag != 'E' && current.indexOf('A') >= 0;
-                if (!covered) {
-                    flags.append(flag);
-                }
-            }
-            if (flags.length() != current.length()) {
-                commands.configSet("notify-keyspace-events", flags.toString());
+            String wanted = withRequiredEvents(current);
+            if (!wanted.equals(current)) {
+                commands.configSet("notify-keyspace-events", wanted);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not enable keyspace notifications on {0} (set notify-keyspace-events to include {1}): {2}",
-                    metadata.redisHost(), REQUIRED_EVENTS, e.toString());
+            LOG.log(Level.WARNING, "could not enable keyspace notifications on {0} (notify-keyspace-events needs {1}):"
+                    + " {2}", metadata.redisHost(), REQUIRED_EVENTS, e.toString());
         }
+    }
+
+    /** {@code current} with the flags of {@code Kg$xe} it lacks appended; {@code A} stands for {@code g$lshzxet}. */
+    static String withRequiredEvents(String current) {
+        StringBuilder flags = new StringBuilder(current);
+        for (char flag : REQUIRED_EVENTS.toCharArray()) {
+            boolean covered = current.indexOf(flag) >= 0 || flag != 'K' && current.indexOf('A') >= 0;
+            if (!covered) {
+                flags.append(flag);
+            }
+        }
+        return flags.toString();
     }
 
     @Override
