@@ -83,7 +83,9 @@ final class ConfigurationGrpc {
                 ended = true;
                 String subscription = id.get();
                 if (subscription != null) {
-                    configuration.endStream(subscription);
+                    // unsubscribing blocks on the store, and cancel handlers may run on an event loop
+                    Thread.ofVirtual().name("configuration-unsubscribe")
+                            .start(() -> configuration.endStream(subscription));
                 }
             });
             // updates wait until the id message is out
