@@ -139,9 +139,13 @@ public final class Sidecar implements AutoCloseable {
         io.daprj.runtime.bindings.BindingsApi bindings = new io.daprj.runtime.bindings.BindingsApi(components);
         io.daprj.runtime.bindings.InputBindings inputBindings = new io.daprj.runtime.bindings.InputBindings(components, bindings);
         resources.add(inputBindings);
+        io.daprj.runtime.configuration.ConfigurationApi configuration =
+                new io.daprj.runtime.configuration.ConfigurationApi(components, appChannel);
+        // configuration streams complete before the servers stop, or they would hold the graceful shutdown
+        shutdownRequested.thenRun(configuration::close);
         Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
                 health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
-                bindings);
+                bindings, configuration);
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {

@@ -35,6 +35,7 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     private final Apis apis;
     private final String appId;
     private final Tracing tracing;
+    private final ConfigurationGrpc configuration;
 
     public DaprGrpcService(Apis apis, String appId) {
         this(apis, appId, Tracing.OFF);
@@ -45,6 +46,7 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
         this.apis = apis;
         this.appId = appId;
         this.tracing = tracing;
+        this.configuration = new ConfigurationGrpc(apis.configuration(), appId);
     }
 
     @Override
@@ -205,6 +207,42 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
             StreamObserver<io.dapr.v1.DaprLockProtos.UnlockResponse> out) {
         respond(out, () -> io.dapr.v1.DaprLockProtos.UnlockResponse.newBuilder().setStatusValue(apis.lock()
                 .unlock(r.getStoreName(), r.getResourceId(), r.getLockOwner()).number()).build());
+    }
+
+    @Override
+    public void getConfiguration(io.dapr.v1.DaprConfigurationProtos.GetConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.GetConfigurationResponse> out) {
+        respond(out, () -> configuration.get(r));
+    }
+
+    @Override
+    public void getConfigurationAlpha1(io.dapr.v1.DaprConfigurationProtos.GetConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.GetConfigurationResponse> out) {
+        respond(out, () -> configuration.get(r));
+    }
+
+    @Override
+    public void subscribeConfiguration(io.dapr.v1.DaprConfigurationProtos.SubscribeConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.SubscribeConfigurationResponse> out) {
+        configuration.subscribe(r, out);
+    }
+
+    @Override
+    public void subscribeConfigurationAlpha1(io.dapr.v1.DaprConfigurationProtos.SubscribeConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.SubscribeConfigurationResponse> out) {
+        configuration.subscribe(r, out);
+    }
+
+    @Override
+    public void unsubscribeConfiguration(io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationResponse> out) {
+        respond(out, () -> configuration.unsubscribe(r));
+    }
+
+    @Override
+    public void unsubscribeConfigurationAlpha1(io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationRequest r,
+            StreamObserver<io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationResponse> out) {
+        respond(out, () -> configuration.unsubscribe(r));
     }
 
     @Override

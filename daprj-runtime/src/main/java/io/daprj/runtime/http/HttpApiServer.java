@@ -57,6 +57,7 @@ public final class HttpApiServer implements HttpService {
         new SecretsHttpRoutes(apis.secrets()).register(router);
         new PubSubHttpRoutes(apis.pubsub()).register(router);
         new LockHttpRoutes(apis.lock()).register(router);
+        new ConfigurationHttpRoutes(apis.configuration()).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);

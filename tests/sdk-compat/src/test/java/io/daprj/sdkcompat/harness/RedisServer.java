@@ -40,6 +40,19 @@ public final class RedisServer {
         }
     }
 
+    /** Sets the string key {@code key} to {@code value}, as an operator's {@code SET} would. */
+    public static void set(String key, String value) throws IOException {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(command("SET", key, value));
+            out.flush();
+            String reply = readLine(socket.getInputStream());
+            if (!reply.equals("+OK")) {
+                throw new IOException("SET " + key + " answered '" + reply + "' (expected: +OK)");
+            }
+        }
+    }
+
     /** The value of {@code field} in the hash at {@code key}, as Redis holds it; empty if there is none. */
     public static Optional<byte[]> hashField(String key, String field) throws IOException {
         try (Socket socket = connect()) {
