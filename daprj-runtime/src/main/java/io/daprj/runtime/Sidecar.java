@@ -129,7 +129,7 @@ public final class Sidecar implements AutoCloseable {
         resources.add(inputBindings);
         Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
                 health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
-                bindings);
+                bindings, new io.daprj.runtime.crypto.CryptoApi(components));
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {

@@ -42,6 +42,11 @@ public enum DaprError {
     ERR_LOCK_STORE_NOT_FOUND(400, Code.INVALID_ARGUMENT, ""),
     ERR_TRY_LOCK(500, Code.INTERNAL, ""),
     ERR_UNLOCK(500, Code.INTERNAL, ""),
+    // cryptography
+    ERR_CRYPTO(500, Code.INTERNAL, ""),
+    ERR_CRYPTO_KEY(500, Code.INTERNAL, ""),
+    ERR_CRYPTO_PROVIDER_NOT_FOUND(400, Code.INVALID_ARGUMENT, ""),
+    ERR_CRYPTO_PROVIDERS_NOT_CONFIGURED(500, Code.INTERNAL, ""),
     // bindings
     ERR_INVOKE_OUTPUT_BINDING(500, Code.INTERNAL, ""),
     // service invocation

@@ -6,6 +6,7 @@ import com.google.protobuf.Empty;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprCryptoProtos;
 import io.dapr.v1.DaprInvokeProtos;
 import io.dapr.v1.DaprMetadataProtos;
 import io.dapr.v1.DaprProtos;
@@ -189,6 +190,55 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
             StreamObserver<io.dapr.v1.DaprLockProtos.UnlockResponse> out) {
         respond(out, () -> io.dapr.v1.DaprLockProtos.UnlockResponse.newBuilder().setStatusValue(apis.lock()
                 .unlock(r.getStoreName(), r.getResourceId(), r.getLockOwner()).number()).build());
+    }
+
+    @Override
+    public StreamObserver<DaprCryptoProtos.EncryptRequest> encryptAlpha1(StreamObserver<DaprCryptoProtos.EncryptResponse> out) {
+        return CryptoGrpcStreams.encrypt(apis.crypto(), appId, out);
+    }
+
+    @Override
+    public StreamObserver<DaprCryptoProtos.DecryptRequest> decryptAlpha1(StreamObserver<DaprCryptoProtos.DecryptResponse> out) {
+        return CryptoGrpcStreams.decrypt(apis.crypto(), appId, out);
+    }
+
+    @Override
+    public void subtleGetKeyAlpha1(DaprCryptoProtos.SubtleGetKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleGetKeyResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.getKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleEncryptAlpha1(DaprCryptoProtos.SubtleEncryptRequest r, StreamObserver<DaprCryptoProtos.SubtleEncryptResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.encrypt(subtle(), r));
+    }
+
+    @Override
+    public void subtleDecryptAlpha1(DaprCryptoProtos.SubtleDecryptRequest r, StreamObserver<DaprCryptoProtos.SubtleDecryptResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.decrypt(subtle(), r));
+    }
+
+    @Override
+    public void subtleWrapKeyAlpha1(DaprCryptoProtos.SubtleWrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleWrapKeyResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.wrapKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleUnwrapKeyAlpha1(DaprCryptoProtos.SubtleUnwrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleUnwrapKeyResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.unwrapKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleSignAlpha1(DaprCryptoProtos.SubtleSignRequest r, StreamObserver<DaprCryptoProtos.SubtleSignResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.sign(subtle(), r));
+    }
+
+    @Override
+    public void subtleVerifyAlpha1(DaprCryptoProtos.SubtleVerifyRequest r, StreamObserver<DaprCryptoProtos.SubtleVerifyResponse> out) {
+        respond(out, () -> SubtleCryptoGrpcMapping.verify(subtle(), r));
+    }
+
+    private io.daprj.runtime.crypto.SubtleCryptoApi subtle() {
+        return new io.daprj.runtime.crypto.SubtleCryptoApi(apis.crypto());
     }
 
     @Override

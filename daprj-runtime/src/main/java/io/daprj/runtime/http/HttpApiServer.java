@@ -30,6 +30,7 @@ public final class HttpApiServer implements HttpService {
     private final Executor executor;
     private final String appId;
     private final boolean apiLogging;
+    private CryptoHttpService crypto;
 
     private HttpApiServer(ApiRouter router, Executor executor, String appId, boolean apiLogging) {
         this.router = router;
@@ -48,7 +49,9 @@ public final class HttpApiServer implements HttpService {
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
-        return new HttpApiServer(router, executor, appId, apiLogging);
+        HttpApiServer server = new HttpApiServer(router, executor, appId, apiLogging);
+        server.crypto = new CryptoHttpService(apis.crypto(), executor, appId);
+        return server;
     }
 
     /** Adds this service, its ports and its error pages to {@code sb}: one port per listen address, or all interfaces. */
@@ -59,6 +62,7 @@ public final class HttpApiServer implements HttpService {
         } else {
             listenAddresses.forEach(a -> sb.port(new InetSocketAddress(a, port), SessionProtocol.HTTP));
         }
+        crypto.bind(sb);
         sb.serviceUnder("/", this);
     }
 
