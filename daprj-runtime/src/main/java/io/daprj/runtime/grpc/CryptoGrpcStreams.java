@@ -9,6 +9,7 @@ import io.daprj.runtime.crypto.CryptoStream;
 import io.daprj.runtime.crypto.EncryptOptions;
 import io.daprj.runtime.errors.DaprError;
 import io.daprj.runtime.errors.ErrorResponses;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,7 +17,8 @@ import java.util.function.Function;
 /**
  * gRPC {@code EncryptAlpha1} / {@code DecryptAlpha1}: bidi streams whose first message carries the options and
  * every message a {@code StreamPayload} chunk numbered from 0. Each chunk is processed as it arrives and each
- * sealed or opened segment is sent at once with its own sequence number, so a stream holds one segment in memory.
+ * sealed or opened segment is sent at once with its own sequence number, so a stream holds one segment in memory
+ * (plus what the transport holds while the client reads).
  */
 final class CryptoGrpcStreams {
 
@@ -127,8 +129,30 @@ final class CryptoGrpcStreams {
 
         @Override
         public void accept(byte[] buffer, int length) {
+            awaitReady();
             out.onNext(response.apply(StreamPayload.newBuilder()
                     .setData(ByteString.copyFrom(buffer, 0, length)).setSeq(sendSeq++).build()));
+        }
+
+        /**
+         * Holds this call (and so, with gRPC's one-message-at-a-time inbound flow, the sender too) while the client is
+         * not taking responses, so a slow reader cannot make the sidecar buffer a whole document.
+         */
+        private void awaitReady() {
+            if (!(out instanceof ServerCallStreamObserver<S> call)) {
+                return;
+            }
+            while (!call.isReady()) {
+                if (call.isCancelled()) {
+                    throw CryptoApi.failure("the client cancelled the stream");
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw CryptoApi.failure("interrupted");
+                }
+            }
         }
 
         private void fail(RuntimeException e) {

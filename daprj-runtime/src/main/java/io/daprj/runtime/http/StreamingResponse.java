@@ -10,12 +10,16 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * The 200 {@code application/octet-stream} answer of a crypto stream: holds output until
- * {@link CryptoHttpService#COMMIT_BYTES} are ready, then sends headers and chunks, waiting for each chunk to be
- * taken by the connection so that a slow reader slows the stream instead of filling the heap.
+ * {@link CryptoHttpService#COMMIT_BYTES} are ready, then sends headers and chunks, with at most
+ * {@value #IN_FLIGHT} chunks not yet taken by the connection, so that a slow reader slows the stream instead of
+ * filling the heap.
  */
 final class StreamingResponse implements ChunkSink {
 
+    static final int IN_FLIGHT = 8;
+
     private final HttpResponseWriter res;
+    private final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> unconsumed = new java.util.ArrayDeque<>();
     private ByteArrayOutputStream held = new ByteArrayOutputStream();
 
     StreamingResponse(HttpResponseWriter res) {
@@ -59,6 +63,9 @@ final class StreamingResponse implements ChunkSink {
         if (!res.tryWrite(data)) {
             throw new IllegalStateException("the client closed the connection");
         }
-        res.whenConsumed().join();
+        unconsumed.add(res.whenConsumed());
+        if (unconsumed.size() > IN_FLIGHT) {
+            unconsumed.poll().join();
+        }
     }
 }
