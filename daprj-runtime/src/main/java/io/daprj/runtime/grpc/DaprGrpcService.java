@@ -204,37 +204,37 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
 
     @Override
     public void subtleGetKeyAlpha1(DaprCryptoProtos.SubtleGetKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleGetKeyResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.getKey(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.getKey(subtle(), r));
     }
 
     @Override
     public void subtleEncryptAlpha1(DaprCryptoProtos.SubtleEncryptRequest r, StreamObserver<DaprCryptoProtos.SubtleEncryptResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.encrypt(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.encrypt(subtle(), r));
     }
 
     @Override
     public void subtleDecryptAlpha1(DaprCryptoProtos.SubtleDecryptRequest r, StreamObserver<DaprCryptoProtos.SubtleDecryptResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.decrypt(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.decrypt(subtle(), r));
     }
 
     @Override
     public void subtleWrapKeyAlpha1(DaprCryptoProtos.SubtleWrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleWrapKeyResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.wrapKey(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.wrapKey(subtle(), r));
     }
 
     @Override
     public void subtleUnwrapKeyAlpha1(DaprCryptoProtos.SubtleUnwrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleUnwrapKeyResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.unwrapKey(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.unwrapKey(subtle(), r));
     }
 
     @Override
     public void subtleSignAlpha1(DaprCryptoProtos.SubtleSignRequest r, StreamObserver<DaprCryptoProtos.SubtleSignResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.sign(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.sign(subtle(), r));
     }
 
     @Override
     public void subtleVerifyAlpha1(DaprCryptoProtos.SubtleVerifyRequest r, StreamObserver<DaprCryptoProtos.SubtleVerifyResponse> out) {
-        respond(out, () -> SubtleCryptoGrpcMapping.verify(subtle(), r));
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.verify(subtle(), r));
     }
 
     private io.daprj.runtime.crypto.SubtleCryptoApi subtle() {

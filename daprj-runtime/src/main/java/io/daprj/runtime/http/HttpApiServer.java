@@ -46,6 +46,7 @@ public final class HttpApiServer implements HttpService {
         new SecretsHttpRoutes(apis.secrets()).register(router);
         new PubSubHttpRoutes(apis.pubsub()).register(router);
         new LockHttpRoutes(apis.lock()).register(router);
+        new SubtleCryptoHttpRoutes(new io.daprj.runtime.crypto.SubtleCryptoApi(apis.crypto())).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The subtle crypto API over gRPC: one provider call per request, daprd's errors. */
+/** The subtle crypto API over gRPC (and once over HTTP): one provider call per request, daprd's errors. */
 class SubtleCryptoGrpcTest {
 
     @TempDir
@@ -76,6 +76,22 @@ class SubtleCryptoGrpcTest {
         assertStatus(() -> grpc.subtleDecryptAlpha1(SubtleDecryptRequest.newBuilder().setComponentName("mycrypto")
                 .setKeyName("symkey").setAlgorithm("A256GCM").setNonce(nonce).setCiphertext(sealed.getCiphertext())
                 .setTag(ByteString.copyFrom(new byte[16])).build()), Status.Code.INTERNAL, null);
+    }
+
+    @Test
+    void theHttpDoorTakesAndGivesProtojson() throws Exception {
+        var response = CryptoHttpTest.post(fixture.sidecar.httpPort(), "/v1.0-alpha1/subtlecrypto/mycrypto/wrapkey",
+                "{\"plaintextKey\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\",\"algorithm\":\"A256KW\",\"keyName\":\"symkey\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        String wrapped = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("wrappedKey").asText();
+        assertThat(Base64.getDecoder().decode(wrapped)).hasSize(40);
+        var unwrapped = CryptoHttpTest.post(fixture.sidecar.httpPort(), "/v1.0-alpha1/subtlecrypto/mycrypto/unwrapkey",
+                "{\"wrappedKey\":\"" + wrapped + "\",\"algorithm\":\"A256KW\",\"keyName\":\"symkey\"}");
+        assertThat(new String(unwrapped.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"plaintextKey\":\"" + Base64.getEncoder().encodeToString(new byte[32]) + "\"}");
+        var missing = CryptoHttpTest.post(fixture.sidecar.httpPort(), "/v1.0-alpha1/subtlecrypto/nocrypto/getkey", "{\"name\":\"k\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("ERR_CRYPTO_PROVIDER_NOT_FOUND");
     }
 
     @Test
