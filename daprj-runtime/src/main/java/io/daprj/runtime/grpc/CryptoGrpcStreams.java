@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 final class CryptoGrpcStreams {
 
+    static final java.time.Duration FIRST_MESSAGE_TIMEOUT = java.time.Duration.ofSeconds(5);
+
     private CryptoGrpcStreams() {}
 
     static StreamObserver<DaprCryptoProtos.EncryptRequest> encrypt(CryptoApi crypto, String appId,
@@ -60,10 +62,11 @@ final class CryptoGrpcStreams {
         private final Function<Q, Optional<StreamPayload>> payload;
         private final Function<Q, CryptoStream> open;
         private final Function<StreamPayload, S> response;
+        private final java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         private CryptoStream stream;
         private long expectSeq;
         private long sendSeq;
-        private boolean done;
+        private volatile boolean done;
 
         Call(String appId, StreamObserver<S> out, Function<Q, Boolean> hasOptions,
                 Function<Q, Optional<StreamPayload>> payload, Function<Q, CryptoStream> open,
@@ -74,6 +77,18 @@ final class CryptoGrpcStreams {
             this.payload = payload;
             this.open = open;
             this.response = response;
+            // as daprd: the options must arrive within 5 s
+            java.util.concurrent.CompletableFuture.delayedExecutor(FIRST_MESSAGE_TIMEOUT.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                        if (opened.compareAndSet(false, true) && !done) {
+                            try {
+                                fail(DaprError.ERR_BAD_REQUEST.with(
+                                        "error waiting for first message: context deadline exceeded"));
+                            } catch (RuntimeException alreadyClosed) {
+                                // the client went away meanwhile
+                            }
+                        }
+                    });
         }
 
         @Override
@@ -83,6 +98,9 @@ final class CryptoGrpcStreams {
             }
             try {
                 if (stream == null) {
+                    if (!opened.compareAndSet(false, true)) {
+                        return;
+                    }
                     if (!hasOptions.apply(request)) {
                         throw DaprError.ERR_BAD_REQUEST.with("first message does not contain the required options");
                     }
@@ -117,6 +135,9 @@ final class CryptoGrpcStreams {
             }
             try {
                 if (stream == null) {
+                    if (!opened.compareAndSet(false, true)) {
+                        return;
+                    }
                     throw CryptoApi.failure("error receiving the first message: EOF");
                 }
                 stream.finish(this);

@@ -93,6 +93,31 @@ class CryptoGrpcTest {
     }
 
     @Test
+    void aStreamWhoseOptionsDoNotArriveWithinFiveSecondsIsRefused() {
+        CompletableFuture<Throwable> failure = new CompletableFuture<>();
+        StreamObserver<EncryptRequest> requests = grpc.encryptAlpha1(new StreamObserver<>() {
+            @Override
+            public void onNext(EncryptResponse value) {}
+
+            @Override
+            public void onError(Throwable t) {
+                failure.complete(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                failure.complete(null);
+            }
+        });
+        Throwable t = failure.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        requests.onCompleted();
+        assertThat(t).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            assertThat(e.getStatus().getDescription()).isEqualTo("error waiting for first message: context deadline exceeded");
+        });
+    }
+
+    @Test
     void aTamperedDocumentEndsTheStreamWithErrCrypto() {
         byte[] enc = encrypt(encryptOptions("symkey", "AES"), random(100_000), 50_000);
         enc[enc.length - 5] ^= 1;
