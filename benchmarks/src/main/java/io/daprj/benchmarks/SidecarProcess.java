@@ -57,6 +57,13 @@ final class SidecarProcess implements AutoCloseable {
      */
     static SidecarProcess start(Path daprd, Map<String, String> environment, String appId, int appPort,
             String appProtocol, Path resources, Path logDir) throws IOException, InterruptedException {
+        return start(daprd, environment, appId, appPort, appProtocol, resources, logDir, freePort(), List.of());
+    }
+
+    /** As above, with metrics on {@code metricsPort} and more daprd flags (e.g. {@code --max-body-size}). */
+    static SidecarProcess start(Path daprd, Map<String, String> environment, String appId, int appPort,
+            String appProtocol, Path resources, Path logDir, int metricsPort, List<String> extraArgs)
+            throws IOException, InterruptedException {
         requireNonNull(appId, "appId");
         int httpPort = freePort();
         int grpcPort = freePort();
@@ -65,8 +72,9 @@ final class SidecarProcess implements AutoCloseable {
                 "--dapr-http-port", Integer.toString(httpPort),
                 "--dapr-grpc-port", Integer.toString(grpcPort),
                 "--dapr-internal-grpc-port", Integer.toString(freePort()),
-                "--metrics-port", Integer.toString(freePort()),
+                "--metrics-port", Integer.toString(metricsPort),
                 "--resources-path", resources.toString()));
+        command.addAll(extraArgs);
         if (appPort > 0) {
             command.addAll(List.of("--app-port", Integer.toString(appPort), "--app-protocol", appProtocol));
         }
@@ -149,7 +157,7 @@ final class SidecarProcess implements AutoCloseable {
                 + Files.readString(log));
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -145,7 +145,7 @@ public final class Sidecar implements AutoCloseable {
         shutdownRequested.thenRun(configuration::close);
         Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
                 health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
-                bindings, configuration);
+                bindings, configuration, new io.daprj.runtime.crypto.CryptoApi(components));
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {

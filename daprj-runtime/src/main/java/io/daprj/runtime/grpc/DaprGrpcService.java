@@ -6,6 +6,7 @@ import com.google.protobuf.Empty;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprCryptoProtos;
 import io.dapr.v1.DaprInvokeProtos;
 import io.dapr.v1.DaprMetadataProtos;
 import io.dapr.v1.DaprProtos;
@@ -243,6 +244,55 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
     public void unsubscribeConfigurationAlpha1(io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationRequest r,
             StreamObserver<io.dapr.v1.DaprConfigurationProtos.UnsubscribeConfigurationResponse> out) {
         respond(out, () -> configuration.unsubscribe(r));
+    }
+
+    @Override
+    public StreamObserver<DaprCryptoProtos.EncryptRequest> encryptAlpha1(StreamObserver<DaprCryptoProtos.EncryptResponse> out) {
+        return CryptoGrpcStreams.encrypt(apis.crypto(), appId, out);
+    }
+
+    @Override
+    public StreamObserver<DaprCryptoProtos.DecryptRequest> decryptAlpha1(StreamObserver<DaprCryptoProtos.DecryptResponse> out) {
+        return CryptoGrpcStreams.decrypt(apis.crypto(), appId, out);
+    }
+
+    @Override
+    public void subtleGetKeyAlpha1(DaprCryptoProtos.SubtleGetKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleGetKeyResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.getKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleEncryptAlpha1(DaprCryptoProtos.SubtleEncryptRequest r, StreamObserver<DaprCryptoProtos.SubtleEncryptResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.encrypt(subtle(), r));
+    }
+
+    @Override
+    public void subtleDecryptAlpha1(DaprCryptoProtos.SubtleDecryptRequest r, StreamObserver<DaprCryptoProtos.SubtleDecryptResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.decrypt(subtle(), r));
+    }
+
+    @Override
+    public void subtleWrapKeyAlpha1(DaprCryptoProtos.SubtleWrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleWrapKeyResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.wrapKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleUnwrapKeyAlpha1(DaprCryptoProtos.SubtleUnwrapKeyRequest r, StreamObserver<DaprCryptoProtos.SubtleUnwrapKeyResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.unwrapKey(subtle(), r));
+    }
+
+    @Override
+    public void subtleSignAlpha1(DaprCryptoProtos.SubtleSignRequest r, StreamObserver<DaprCryptoProtos.SubtleSignResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.sign(subtle(), r));
+    }
+
+    @Override
+    public void subtleVerifyAlpha1(DaprCryptoProtos.SubtleVerifyRequest r, StreamObserver<DaprCryptoProtos.SubtleVerifyResponse> out) {
+        respond(out, () -> io.daprj.runtime.crypto.SubtleCryptoMessages.verify(subtle(), r));
+    }
+
+    private io.daprj.runtime.crypto.SubtleCryptoApi subtle() {
+        return new io.daprj.runtime.crypto.SubtleCryptoApi(apis.crypto());
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class HttpApiServer implements HttpService {
     private final Executor executor;
     private final String appId;
     private final boolean apiLogging;
+    private CryptoHttpService crypto;
 
     private HttpApiServer(ApiRouter router, Executor executor, String appId, boolean apiLogging, Tracing tracing) {
         this.tracing = tracing;
@@ -58,10 +59,13 @@ public final class HttpApiServer implements HttpService {
         new PubSubHttpRoutes(apis.pubsub()).register(router);
         new LockHttpRoutes(apis.lock()).register(router);
         new ConfigurationHttpRoutes(apis.configuration()).register(router);
+        new SubtleCryptoHttpRoutes(new io.daprj.runtime.crypto.SubtleCryptoApi(apis.crypto())).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
-        return new HttpApiServer(router, executor, appId, apiLogging, tracing);
+        HttpApiServer server = new HttpApiServer(router, executor, appId, apiLogging, tracing);
+        server.crypto = new CryptoHttpService(apis.crypto(), executor, appId);
+        return server;
     }
 
     /** Adds this service, its ports and its error pages to {@code sb}: one port per listen address, or all interfaces. */
@@ -72,6 +76,7 @@ public final class HttpApiServer implements HttpService {
         } else {
             listenAddresses.forEach(a -> sb.port(new InetSocketAddress(a, port), SessionProtocol.HTTP));
         }
+        crypto.bind(sb);
         sb.serviceUnder("/", this);
     }
 
