@@ -71,8 +71,11 @@ public final class HttpPipelineDecorator implements DecoratingHttpServiceFunctio
     private MiddlewareResponse serveRest(HttpService delegate, ServiceRequestContext ctx, AggregatedHttpRequest original,
             MiddlewareRequest request) {
         InetSocketAddress local = ctx.localAddress();
+        HttpRequest rebuilt = ArmeriaMessages.request(request, null);
         String authority = original.headers().authority();
-        HttpRequest next = ArmeriaMessages.request(request, authority);
+        // the context insists on both pseudo-headers
+        HttpRequest next = rebuilt.withHeaders(rebuilt.headers().toBuilder().scheme("http")
+                .authority(authority == null ? "127.0.0.1:" + local.getPort() : authority).build());
         boolean sameTarget = original.method().name().equals(request.method()) && original.path().equals(request.requestUri());
         if (!sameTarget) {
             String host = local.getAddress().getHostAddress();
