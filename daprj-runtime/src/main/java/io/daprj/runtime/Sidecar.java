@@ -23,6 +23,8 @@ import io.daprj.runtime.metadata.MetadataApi;
 import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.runtime.metrics.MetricsService;
 import io.daprj.runtime.metrics.ServerMetricsDecorators;
+import io.daprj.runtime.middleware.HttpPipelineDecorator;
+import io.daprj.runtime.middleware.MiddlewarePipeline;
 import io.daprj.runtime.pubsub.ActiveSubscriptions;
 import io.daprj.runtime.pubsub.PubSubApi;
 import io.daprj.runtime.pubsub.SubscriptionResources;
@@ -119,9 +121,13 @@ public final class Sidecar implements AutoCloseable {
         nameResolver.ifPresent(resources::add);
 
         long maxBody = options.maxBodySizeBytes();
+        MiddlewarePipeline apiPipeline = MiddlewarePipeline.build(
+                ConfigurationSpec.pipeline(options.config, "httpPipeline"), components, "httpPipeline");
+        MiddlewarePipeline appPipeline = MiddlewarePipeline.build(
+                ConfigurationSpec.pipeline(options.config, "appHttpPipeline"), components, "appHttpPipeline");
         Optional<AppChannel> appChannel = options.appPortValue().map(port -> "grpc".equals(options.appProtocol)
                 ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"))
-                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN")));
+                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"), appPipeline));
         appChannel.ifPresent(resources::add);
         BooleanSupplier appHealthy = appHealthProbe().orElse(() -> true);
 
@@ -173,6 +179,9 @@ public final class Sidecar implements AutoCloseable {
         ApiAccess apiAccess = ConfigurationSpec.apiAccess(options.config);
         httpServer = server(s -> {
             apiToken.ifPresent(t -> s.decorator(ApiTokenDecorator.http(t)));
+            if (!apiPipeline.isEmpty()) {
+                s.decorator(new HttpPipelineDecorator(apiPipeline));
+            }
             s.decorator(ServerMetricsDecorators.http(metrics));
             HttpApiServer.create(apis, executor, appId, options.enableApiLogging, apiAccess, tracing)
                     .bind(s, options.daprHttpPort, options.listenAddresses(), maxBody);

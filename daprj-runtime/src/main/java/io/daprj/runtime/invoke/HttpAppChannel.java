@@ -1,14 +1,17 @@
 package io.daprj.runtime.invoke;
 
 import com.linecorp.armeria.client.WebClient;
-import com.linecorp.armeria.common.AggregatedHttpResponse;
-import com.linecorp.armeria.common.HttpMethod;
 import com.linecorp.armeria.common.HttpRequest;
-import com.linecorp.armeria.common.MediaType;
-import com.linecorp.armeria.common.RequestHeaders;
-import com.linecorp.armeria.common.RequestHeadersBuilder;
+import io.daprj.runtime.middleware.ArmeriaMessages;
+import io.daprj.runtime.middleware.MiddlewarePipeline;
+import io.daprj.spi.middleware.MiddlewareRequest;
+import io.daprj.spi.middleware.MiddlewareResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The app channel to an HTTP app: the call goes to {@code http://<address>:<port>/<method>?<query>}. */
@@ -19,9 +22,17 @@ public final class HttpAppChannel implements AppChannel {
     private final WebClient client;
     private final ConcurrencyLimit limit;
     private final Optional<String> appApiToken;
+    private final MiddlewarePipeline appPipeline;
 
     /** @param appApiToken {@code APP_API_TOKEN}, sent to the app as {@code dapr-api-token} */
     public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken) {
+        this(host, port, maxConcurrency, maxBodyBytes, appApiToken, MiddlewarePipeline.EMPTY);
+    }
+
+    /** Like the other constructor, every call passing the Configuration's {@code appHttpPipeline} first. */
+    public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken,
+            MiddlewarePipeline appPipeline) {
+        this.appPipeline = appPipeline;
         this.appApiToken = appApiToken;
         this.host = host;
         this.port = port;
@@ -34,24 +45,34 @@ public final class HttpAppChannel implements AppChannel {
 
     @Override
     public InvokeResponse invoke(InvokeRequest request) {
-        String path = "/" + request.method() + (request.query().isEmpty() ? "" : "?" + request.query());
-        RequestHeadersBuilder headers = RequestHeaders.builder(HttpMethod.valueOf(request.verb().toUpperCase(Locale.ROOT)), path);
-        request.headers().forEach(headers::add);
-        appApiToken.ifPresent(t -> headers.set("dapr-api-token", t));
-        HttpRequest http = request.contentType().isEmpty()
-                ? HttpRequest.of(headers.build(), com.linecorp.armeria.common.HttpData.wrap(request.body()))
-                : HttpRequest.of(headers.contentType(MediaType.parse(request.contentType())).build(),
-                        com.linecorp.armeria.common.HttpData.wrap(request.body()));
-        AggregatedHttpResponse response = limit.call(() -> client.execute(http).aggregate().join());
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        request.headers().forEach((k, v) -> headers.computeIfAbsent(k, n -> new ArrayList<>()).add(v));
+        if (!request.contentType().isEmpty()) {
+            headers.put("content-type", List.of(request.contentType()));
+        }
+        MiddlewareRequest call = new MiddlewareRequest(request.verb().toUpperCase(Locale.ROOT), "/" + request.method(),
+                request.query(), headers, request.body(), "");
+        MiddlewareResponse response;
+        try {
+            response = appPipeline.handle(call, this::send);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("appHttpPipeline failed: " + e.getMessage(), e);
+        }
         Headers.Builder out = Headers.builder();
-        response.headers().forEach((k, v) -> {
-            if (!k.toString().startsWith(":")) {
-                out.add(k.toString(), v);
-            }
-        });
-        MediaType type = response.contentType();
-        return new InvokeResponse(response.status().code(), out.build().forwardable(), response.content().array(),
-                type == null ? "" : type.toString());
+        response.headers().forEach((k, values) -> values.forEach(v -> out.add(k, v)));
+        return new InvokeResponse(response.status(), out.build().forwardable(), response.body(),
+                response.header("content-type").orElse(""));
+    }
+
+    private MiddlewareResponse send(MiddlewareRequest call) {
+        HttpRequest http = ArmeriaMessages.request(call, null);
+        if (appApiToken.isPresent()) {
+            http = http.withHeaders(http.headers().toBuilder().set("dapr-api-token", appApiToken.get()).build());
+        }
+        HttpRequest toApp = http;
+        return ArmeriaMessages.response(limit.call(() -> client.execute(toApp).aggregate().join()));
     }
 
     @Override

@@ -92,4 +92,17 @@ public record ConfigurationSpec(String nameResolver, Map<String, String> nameRes
         }
         return result;
     }
+
+    /** {@code spec.<field>} ({@code httpPipeline} or {@code appHttpPipeline}) of the Configuration files, the last one winning. */
+    public static io.daprj.runtime.middleware.PipelineSpec pipeline(List<Path> files, String field) {
+        io.daprj.runtime.middleware.PipelineSpec result = io.daprj.runtime.middleware.PipelineSpec.EMPTY;
+        for (Path file : files) {
+            for (JsonNode doc : ResourceLoader.read(file)) {
+                if ("Configuration".equals(doc.path("kind").asText()) && doc.path("spec").has(field)) {
+                    result = io.daprj.runtime.middleware.PipelineSpec.parse(doc.path("spec").get(field));
+                }
+            }
+        }
+        return result;
+    }
 }
