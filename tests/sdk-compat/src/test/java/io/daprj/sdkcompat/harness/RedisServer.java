@@ -46,7 +46,7 @@ public final class RedisServer {
             OutputStream out = socket.getOutputStream();
             out.write(command("SET", key, value));
             out.flush();
-            String reply = readLine(socket.getInputStream());
+            String reply = CrlfLines.read(socket.getInputStream(), "Redis");
             if (!reply.equals("+OK")) {
                 throw new IOException("SET " + key + " answered '" + reply + "' (expected: +OK)");
             }

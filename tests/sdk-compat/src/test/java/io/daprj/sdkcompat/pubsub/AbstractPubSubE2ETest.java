@@ -84,6 +84,21 @@ abstract class AbstractPubSubE2ETest {
     private DaprClient publisher;
     private DaprdProcess subscriber;
 
+    /** The run's topic (unique per run), for components that must name it up front. */
+    String topic() {
+        return topic;
+    }
+
+    /** The subscriber sidecar's app id (the default consumer id). */
+    String subscriberId() {
+        return subscriberId;
+    }
+
+    /** The run's dead-letter topic. */
+    String deadLetterTopic() {
+        return deadLetterTopic;
+    }
+
     /** The pub/sub component's {@code metadata.name}. */
     abstract String pubsubName();
 
