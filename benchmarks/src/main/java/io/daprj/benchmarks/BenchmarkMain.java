@@ -327,18 +327,18 @@ public final class BenchmarkMain {
         return String.join(" ", args.subList(1, cp < 0 ? args.size() : cp));
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
         return f[0] + " / " + f[1] + " / " + f[2];
     }
 
-    private static String cpuModel() throws IOException {
+    static String cpuModel() throws IOException {
         return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(l -> l.startsWith("model name")).findFirst()
                 .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
     }
 
-    private static String memTotal() throws IOException {
+    static String memTotal() throws IOException {
         return Files.readAllLines(Path.of("/proc/meminfo")).stream()
                 .filter(l -> l.startsWith("MemTotal:")).findFirst()
                 .map(l -> String.format(Locale.ROOT, "%.0f GB",
