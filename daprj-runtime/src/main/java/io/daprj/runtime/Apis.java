@@ -11,4 +11,4 @@ import io.daprj.runtime.state.StateApi;
 public record Apis(
         StateApi state, SecretsApi secrets, InvokeApi invoke, MetadataApi metadata, HealthApi health, Runnable shutdown,
         PubSubApi pubsub, io.daprj.runtime.lock.LockApi lock,
-        io.daprj.runtime.bindings.BindingsApi bindings) {}
+        io.daprj.runtime.bindings.BindingsApi bindings, io.daprj.runtime.jobs.JobsApi jobs) {}

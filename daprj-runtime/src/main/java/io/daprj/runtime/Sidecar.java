@@ -139,9 +139,13 @@ public final class Sidecar implements AutoCloseable {
         io.daprj.runtime.bindings.BindingsApi bindings = new io.daprj.runtime.bindings.BindingsApi(components);
         io.daprj.runtime.bindings.InputBindings inputBindings = new io.daprj.runtime.bindings.InputBindings(components, bindings);
         resources.add(inputBindings);
+        io.daprj.runtime.jobs.JobScheduler jobScheduler = new io.daprj.runtime.jobs.JobScheduler(
+                new io.daprj.runtime.jobs.SqliteJobStore(options.env("DAPRJ_HOME").map(java.nio.file.Path::of)
+                        .orElseGet(DaprjHome::dir).resolve("jobs.db"), namespace, appId));
+        resources.add(jobScheduler);
         Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
                 health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
-                bindings);
+                bindings, new io.daprj.runtime.jobs.JobsApi(jobScheduler));
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {
@@ -163,6 +167,12 @@ public final class Sidecar implements AutoCloseable {
                     appChannel.ifPresent(inputBindings::startHttp);
                 }
             });
+            // jobs too fire only into a ready app
+            if ("grpc".equals(options.appProtocol)) {
+                jobScheduler.startGrpc(options.appChannelAddress, options.appPortValue().orElseThrow());
+            } else {
+                appChannel.ifPresent(jobScheduler::startHttp);
+            }
         };
 
         Optional<String> apiToken = options.env("DAPR_API_TOKEN");

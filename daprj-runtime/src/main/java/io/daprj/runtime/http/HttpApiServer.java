@@ -59,6 +59,7 @@ public final class HttpApiServer implements HttpService {
         new LockHttpRoutes(apis.lock()).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
+        new JobsHttpRoutes(apis.jobs()).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
         return new HttpApiServer(router, executor, appId, apiLogging, tracing);
     }
