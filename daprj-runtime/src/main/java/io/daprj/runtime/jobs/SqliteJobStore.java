@@ -3,7 +3,6 @@ package io.daprj.runtime.jobs;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.dapr.v1.DaprJobsProtos.Job;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,33 +25,48 @@ public final class SqliteJobStore implements JobStore {
 
     private static final String COLUMNS = "job, created_ms, next_ms, fired, attempts, generation";
 
-    private final Connection db;
+    private final Path file;
+    private Connection db;
     private final String namespace;
     private final String appId;
     private final ReentrantLock lock = new ReentrantLock();
 
-    /** Opens (creating when needed) the store in {@code file} for the jobs of {@code appId} in {@code namespace}. */
+    /**
+     * The store in {@code file} for the jobs of {@code appId} in {@code namespace}. The file is created on the first
+     * write, so a sidecar whose app schedules no job leaves no file behind (and a read-only home costs only jobs).
+     */
     public SqliteJobStore(Path file, String namespace, String appId) {
+        this.file = file;
         this.namespace = namespace;
         this.appId = appId;
+    }
+
+    /** The open connection; null when reading a store whose file does not exist yet. Call under the lock. */
+    private Connection connection(boolean write) throws SQLException {
+        if (db != null || (!write && !Files.exists(file))) {
+            return db;
+        }
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA busy_timeout = 5000");
-                s.execute("PRAGMA journal_mode = WAL");
-                s.execute("CREATE TABLE IF NOT EXISTS jobs (namespace TEXT NOT NULL, app_id TEXT NOT NULL, "
-                        + "name TEXT NOT NULL, job BLOB NOT NULL, created_ms INTEGER NOT NULL, next_ms INTEGER NOT NULL, "
-                        + "fired INTEGER NOT NULL, attempts INTEGER NOT NULL, generation INTEGER NOT NULL, "
-                        + "PRIMARY KEY (namespace, app_id, name))");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the job store " + file + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new SQLException("cannot create the folder of " + file + ": " + e, e);
         }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 5000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("CREATE TABLE IF NOT EXISTS jobs (namespace TEXT NOT NULL, app_id TEXT NOT NULL, "
+                    + "name TEXT NOT NULL, job BLOB NOT NULL, created_ms INTEGER NOT NULL, next_ms INTEGER NOT NULL, "
+                    + "fired INTEGER NOT NULL, attempts INTEGER NOT NULL, generation INTEGER NOT NULL, "
+                    + "PRIMARY KEY (namespace, app_id, name))");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        db = c;
+        return db;
     }
 
     @Override
@@ -130,7 +144,9 @@ public final class SqliteJobStore implements JobStore {
     public void close() {
         lock.lock();
         try {
-            db.close();
+            if (db != null) {
+                db.close();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -153,7 +169,7 @@ public final class SqliteJobStore implements JobStore {
     /** Runs {@code sql} with namespace and app id bound at {@code scopeAt} and {@code scopeAt + 1}. */
     private int update(String sql, int scopeAt, Binder binder) {
         lock.lock();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try (PreparedStatement ps = connection(true).prepareStatement(sql)) {
             ps.setString(scopeAt, namespace);
             ps.setString(scopeAt + 1, appId);
             binder.bind(ps);
@@ -167,7 +183,19 @@ public final class SqliteJobStore implements JobStore {
 
     private List<StoredJob> query(String sql, Binder binder) {
         lock.lock();
-        try (PreparedStatement ps = db.prepareStatement(sql)) {
+        try {
+            Connection c = connection(false);
+            return c == null ? List.of() : query(c, sql, binder);
+        } catch (SQLException | InvalidProtocolBufferException e) {
+            throw new IllegalStateException("job store: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<StoredJob> query(Connection c, String sql, Binder binder)
+            throws SQLException, InvalidProtocolBufferException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, namespace);
             ps.setString(2, appId);
             binder.bind(ps);
@@ -181,10 +209,6 @@ public final class SqliteJobStore implements JobStore {
                 }
             }
             return jobs;
-        } catch (SQLException | InvalidProtocolBufferException e) {
-            throw new IllegalStateException("job store: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
         }
     }
 }
