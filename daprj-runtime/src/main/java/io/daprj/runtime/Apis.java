@@ -12,4 +12,5 @@ public record Apis(
         StateApi state, SecretsApi secrets, InvokeApi invoke, MetadataApi metadata, HealthApi health, Runnable shutdown,
         PubSubApi pubsub, io.daprj.runtime.lock.LockApi lock,
         io.daprj.runtime.bindings.BindingsApi bindings,
-        io.daprj.runtime.configuration.ConfigurationApi configuration, io.daprj.runtime.crypto.CryptoApi crypto) {}
+        io.daprj.runtime.configuration.ConfigurationApi configuration, io.daprj.runtime.crypto.CryptoApi crypto,
+        io.daprj.runtime.jobs.JobsApi jobs) {}

@@ -149,9 +149,14 @@ public final class Sidecar implements AutoCloseable {
                 new io.daprj.runtime.configuration.ConfigurationApi(components, appChannel);
         // configuration streams complete before the servers stop, or they would hold the graceful shutdown
         shutdownRequested.thenRun(configuration::close);
+        io.daprj.runtime.jobs.JobScheduler jobScheduler = new io.daprj.runtime.jobs.JobScheduler(
+                new io.daprj.runtime.jobs.SqliteJobStore(options.env("DAPRJ_HOME").map(java.nio.file.Path::of)
+                        .orElseGet(DaprjHome::dir).resolve("jobs.db"), namespace, appId));
+        resources.add(jobScheduler);
         Apis apis = new Apis(new StateApi(components, appId, namespace, metrics), new SecretsApi(components, config.secretScopes()), invoke, metadata,
                 health, this::requestShutdown, pubsub, new io.daprj.runtime.lock.LockApi(components, appId),
-                bindings, configuration, new io.daprj.runtime.crypto.CryptoApi(components));
+                bindings, configuration, new io.daprj.runtime.crypto.CryptoApi(components),
+                new io.daprj.runtime.jobs.JobsApi(jobScheduler));
         // subscriptions start once the app listens, like daprd's
         onAppReady = () -> Thread.ofVirtual().name("pubsub-subscribe").start(() -> {
             if ("grpc".equals(options.appProtocol)) {
@@ -173,6 +178,12 @@ public final class Sidecar implements AutoCloseable {
                     appChannel.ifPresent(inputBindings::startHttp);
                 }
             });
+            // jobs too fire only into a ready app
+            if ("grpc".equals(options.appProtocol)) {
+                jobScheduler.startGrpc(options.appChannelAddress, options.appPortValue().orElseThrow());
+            } else {
+                appChannel.ifPresent(jobScheduler::startHttp);
+            }
         };
 
         Optional<String> apiToken = options.env("DAPR_API_TOKEN");

@@ -33,7 +33,7 @@ public final class GoDuration {
         while (m.lookingAt()) {
             double n = Double.parseDouble(m.group(1));
             nanos += (long) (n * unitNanos(m.group(2)));
-            end += m.end();
+            end = m.end();
             m.region(end, s.length());
         }
         if (end == 0 || end != s.length()) {

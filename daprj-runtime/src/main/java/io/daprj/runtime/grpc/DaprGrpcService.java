@@ -303,6 +303,36 @@ public final class DaprGrpcService extends DaprGrpc.DaprImplBase {
         });
     }
 
+    @Override
+    public void scheduleJobAlpha1(io.dapr.v1.DaprJobsProtos.ScheduleJobRequest r,
+            StreamObserver<io.dapr.v1.DaprJobsProtos.ScheduleJobResponse> out) {
+        respond(out, () -> JobsGrpcMapping.schedule(apis.jobs(), r));
+    }
+
+    @Override
+    public void getJobAlpha1(io.dapr.v1.DaprJobsProtos.GetJobRequest r,
+            StreamObserver<io.dapr.v1.DaprJobsProtos.GetJobResponse> out) {
+        respond(out, () -> JobsGrpcMapping.get(apis.jobs(), r));
+    }
+
+    @Override
+    public void deleteJobAlpha1(io.dapr.v1.DaprJobsProtos.DeleteJobRequest r,
+            StreamObserver<io.dapr.v1.DaprJobsProtos.DeleteJobResponse> out) {
+        respond(out, () -> JobsGrpcMapping.delete(apis.jobs(), r));
+    }
+
+    @Override
+    public void listJobsAlpha1(io.dapr.v1.DaprJobsProtos.ListJobsRequestAlpha1 r,
+            StreamObserver<io.dapr.v1.DaprJobsProtos.ListJobsResponseAlpha1> out) {
+        respond(out, () -> JobsGrpcMapping.list(apis.jobs()));
+    }
+
+    @Override
+    public void deleteJobsByPrefixAlpha1(io.dapr.v1.DaprJobsProtos.DeleteJobsByPrefixRequestAlpha1 r,
+            StreamObserver<io.dapr.v1.DaprJobsProtos.DeleteJobsByPrefixResponseAlpha1> out) {
+        respond(out, () -> JobsGrpcMapping.deleteByPrefix(apis.jobs(), r));
+    }
+
     /** A non-2xx answer of the invoked app, returned to a gRPC caller as the matching status. */
     private static final class AppErrorStatus extends RuntimeException {
         private final InvokeResponse response;

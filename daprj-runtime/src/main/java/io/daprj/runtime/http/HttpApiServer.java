@@ -62,6 +62,7 @@ public final class HttpApiServer implements HttpService {
         new SubtleCryptoHttpRoutes(new io.daprj.runtime.crypto.SubtleCryptoApi(apis.crypto())).register(router);
         new MetadataHttpRoutes(apis.metadata(), apis.health(), apis.shutdown()).register(router);
         new BindingsHttpRoutes(apis.bindings(), appId).register(router);
+        new JobsHttpRoutes(apis.jobs()).register(router);
         new InvokeHttpRoutes(apis.invoke()).register(router);
         HttpApiServer server = new HttpApiServer(router, executor, appId, apiLogging, tracing);
         server.crypto = new CryptoHttpService(apis.crypto(), executor, appId);
