@@ -83,7 +83,7 @@ final class StateHttpRoutes {
         metadata.putAll(stringMap(body.path("metadata")));
         List<GetRequest> gets = new ArrayList<>();
         for (JsonNode key : body.path("keys")) {
-            gets.add(new GetRequest(key.asText(), metadata, Consistency.EVENTUAL));
+            gets.add(new GetRequest(text(key, "keys"), metadata, Consistency.EVENTUAL));
         }
         ArrayNode out = Json.MAPPER.createArrayNode();
         for (BulkGetItem item : state.bulkGet(req.param("storeName"), gets)) {
@@ -150,7 +150,7 @@ final class StateHttpRoutes {
     }
 
     private static String key(JsonNode item) {
-        String key = item.path("key").asText("");
+        String key = item.has("key") && !item.get("key").isNull() ? text(item.get("key"), "key") : "";
         if (key.isEmpty()) {
             throw DaprError.ERR_MALFORMED_REQUEST.with("failed deserializing HTTP body: a state item has no key");
         }
@@ -159,7 +159,17 @@ final class StateHttpRoutes {
 
     private static Optional<String> etag(JsonNode item) {
         JsonNode etag = item.get("etag");
-        return etag == null || etag.isNull() ? Optional.empty() : nonEmpty(etag.asText());
+        return etag == null || etag.isNull() ? Optional.empty() : nonEmpty(text(etag, "etag"));
+    }
+
+    /** A field daprd decodes into a Go string: any other JSON type fails its decoding, as here. */
+    private static String text(JsonNode node, String field) {
+        if (!node.isTextual()) {
+            throw DaprError.ERR_MALFORMED_REQUEST.with("failed deserializing HTTP body: json: cannot unmarshal "
+                    + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " into field " + field
+                    + " of type string");
+        }
+        return node.asText();
     }
 
     /** JSON data is embedded as is; anything else (bytes saved over gRPC) as a base64 string. */
@@ -193,7 +203,7 @@ final class StateHttpRoutes {
     private static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> map = new HashMap<>();
         if (node != null && node.isObject()) {
-            node.properties().forEach(e -> map.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString()));
+            node.properties().forEach(e -> map.put(e.getKey(), text(e.getValue(), "metadata." + e.getKey())));
         }
         return map;
     }

@@ -35,7 +35,7 @@ final class GrpcApiNames {
         if (method.contains("Workflow")) {
             return "workflows";
         }
-        if (method.endsWith("Job") || method.endsWith("Jobs")) {
+        if (method.contains("Job")) {
             return "jobs";
         }
         if (method.contains("Configuration")) {
