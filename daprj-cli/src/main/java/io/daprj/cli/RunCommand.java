@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
             options.appId = "app-" + HexFormat.of().toHexDigits((short) ThreadLocalRandom.current().nextInt());
         }
         pickFreePorts(spec.commandLine().getParseResult());
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--dapr-listen-addresses")) {
+            options.daprListenAddresses = "127.0.0.1"; // a sidecar for a local app: its API stays on loopback
+        }
         options.validate();
         RunRegistry registry = RunRegistry.inHome();
         registry.find(options.appId).ifPresent(running -> {

@@ -52,6 +52,7 @@ class RunCommandTest {
         assertThat(sidecar.httpPort()).isNotEqualTo(3500).isPositive();
         assertThat(sidecar.grpcPort()).isNotEqualTo(50001).isPositive().isNotEqualTo(sidecar.httpPort());
         assertThat(sidecar.options.metricsPort).isNotEqualTo(9090);
+        assertThat(sidecar.options.listenAddresses()).as("the API listens on loopback only").containsExactly("127.0.0.1");
         assertThat(cli.out()).contains("HTTP port " + sidecar.httpPort(), "gRPC port " + sidecar.grpcPort());
     }
 

@@ -116,6 +116,7 @@ public final class Sidecar implements AutoCloseable {
                 new ResourceLoader(options.resourcesPaths).documents("Resiliency").stream()
                         .map(ResourceLoader.Document::node).toList(), appId), metrics);
         components.resiliency(resiliency);
+        components.metrics(metrics);
         new ComponentInitializer(registry, appId, namespace, metrics).initAll(specs, components);
         nameResolver = NameResolution.create(registry, config, appId, namespace);
         nameResolver.ifPresent(resources::add);
@@ -127,7 +128,8 @@ public final class Sidecar implements AutoCloseable {
                 ConfigurationSpec.pipeline(options.config, "appHttpPipeline"), components, "appHttpPipeline");
         Optional<AppChannel> appChannel = options.appPortValue().map(port -> "grpc".equals(options.appProtocol)
                 ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"))
-                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"), appPipeline));
+                : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"), appPipeline,
+                        metrics));
         appChannel.ifPresent(resources::add);
         BooleanSupplier appHealthy = appHealthProbe().orElse(() -> true);
 

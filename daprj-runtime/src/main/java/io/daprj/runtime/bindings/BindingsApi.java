@@ -46,7 +46,7 @@ public final class BindingsApi {
                     + ". supported operations:" + String.join(" ", ops), Map.of());
         }
         try {
-            Optional<BindingResponse> response = components.outbound(name, ComponentKind.BINDING,
+            Optional<BindingResponse> response = components.outbound(name, ComponentKind.BINDING, operation,
                     () -> binding.get().invoke(operation, data, metadata));
             return new OutputResult(response.map(BindingResponse::data),
                     response.map(BindingResponse::metadata).orElse(Map.of()), Optional.empty());

@@ -70,8 +70,10 @@ public final class InputBindings implements AutoCloseable {
             }
             Policy inbound = components.resiliency().component(name, ComponentKind.BINDING, Direction.INBOUND);
             InputBinding.Reading reading = input.read(event -> {
+                long start = System.nanoTime();
+                boolean delivered = false;
                 try {
-                    return inbound.call(() -> {
+                    byte[] answer = inbound.call(() -> {
                         try {
                             return app.deliver(name, route, event);
                         } catch (RuntimeException e) {
@@ -80,10 +82,14 @@ public final class InputBindings implements AutoCloseable {
                             throw new CheckedFailure(e);
                         }
                     }, e -> Failure.OTHER);
+                    delivered = true;
+                    return answer;
                 } catch (RuntimeException e) {
                     Exception cause = e instanceof CheckedFailure checked ? (Exception) checked.getCause() : e;
                     log.debug("error from app consumer for binding [{}]: {}", name, cause.getMessage());
                     throw cause;
+                } finally {
+                    components.metrics().inputBinding(name, delivered, System.nanoTime() - start);
                 }
             });
             readings.add(reading);

@@ -1,5 +1,6 @@
 package io.daprj.runtime.components;
 
+import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.runtime.resiliency.Failure;
 import io.daprj.runtime.resiliency.Resiliency;
 import io.daprj.spi.Component;
@@ -16,6 +17,37 @@ public final class ComponentStore implements AutoCloseable {
 
     private final Map<Class<?>, Map<String, LoadedComponent<?>>> byKind = new ConcurrentHashMap<>();
     private volatile Resiliency resiliency = Resiliency.NONE;
+    private volatile DaprMetrics metrics = DaprMetrics.disabled();
+
+    /** Where component calls are counted (nowhere until set). */
+    public void metrics(DaprMetrics recorder) {
+        this.metrics = recorder;
+    }
+
+    public DaprMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Like {@link #outbound(String, Resiliency.ComponentKind, Supplier)}, each attempt counted in daprd's component
+     * metrics: {@code operation} is daprd's operation name, or the topic for a publish.
+     */
+    public <T> T outbound(String name, Resiliency.ComponentKind kind, String operation, Supplier<T> call) {
+        String family = switch (kind) {
+            case SECRETSTORE -> "secret";
+            case BINDING -> "output_binding";
+            case CONFIGURATION -> "configuration";
+            case PUBSUB -> "pubsub_egress";
+            case CRYPTO -> "crypto";
+            case STATESTORE -> "state";
+            case LOCK -> null;
+        };
+        if (family == null) {
+            return outbound(name, kind, call);
+        }
+        String label = kind == Resiliency.ComponentKind.PUBSUB ? "topic" : "operation";
+        return outbound(name, kind, () -> metrics.componentCall(family, name, label, operation, call));
+    }
 
     /** The resiliency policies component calls go through (none until set). */
     public void resiliency(Resiliency policies) {

@@ -39,7 +39,8 @@ public final class ConfigurationApi implements AutoCloseable {
     public Map<String, ConfigurationItem> get(String storeName, List<String> keys, Map<String, String> metadata) {
         ConfigurationStore store = store(storeName);
         try {
-            return store.get(keys, metadata);
+            return components.outbound(storeName, io.daprj.runtime.resiliency.Resiliency.ComponentKind.CONFIGURATION, "get",
+                    () -> store.get(keys, metadata));
         } catch (RuntimeException e) {
             throw DaprError.ERR_CONFIGURATION_GET.with("failed to get " + goList(keys) + " from Configuration store "
                     + storeName + ": " + e.getMessage());

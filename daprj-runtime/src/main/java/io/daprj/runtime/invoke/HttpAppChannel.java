@@ -2,6 +2,7 @@ package io.daprj.runtime.invoke;
 
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.HttpRequest;
+import io.daprj.runtime.metrics.DaprMetrics;
 import io.daprj.runtime.middleware.ArmeriaMessages;
 import io.daprj.runtime.middleware.MiddlewarePipeline;
 import io.daprj.spi.middleware.MiddlewareRequest;
@@ -23,6 +24,7 @@ public final class HttpAppChannel implements AppChannel {
     private final ConcurrencyLimit limit;
     private final Optional<String> appApiToken;
     private final MiddlewarePipeline appPipeline;
+    private final DaprMetrics metrics;
 
     /** @param appApiToken {@code APP_API_TOKEN}, sent to the app as {@code dapr-api-token} */
     public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken) {
@@ -32,6 +34,13 @@ public final class HttpAppChannel implements AppChannel {
     /** Like the other constructor, every call passing the Configuration's {@code appHttpPipeline} first. */
     public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken,
             MiddlewarePipeline appPipeline) {
+        this(host, port, maxConcurrency, maxBodyBytes, appApiToken, appPipeline, DaprMetrics.disabled());
+    }
+
+    /** Like the other constructors, each call to the app counted in daprd's {@code dapr_http_client_*} metrics. */
+    public HttpAppChannel(String host, int port, int maxConcurrency, long maxBodyBytes, Optional<String> appApiToken,
+            MiddlewarePipeline appPipeline, DaprMetrics metrics) {
+        this.metrics = metrics;
         this.appPipeline = appPipeline;
         this.appApiToken = appApiToken;
         this.host = host;
@@ -72,7 +81,11 @@ public final class HttpAppChannel implements AppChannel {
             http = http.withHeaders(http.headers().toBuilder().set("dapr-api-token", appApiToken.get()).build());
         }
         HttpRequest toApp = http;
-        return ArmeriaMessages.response(limit.call(() -> client.execute(toApp).aggregate().join()));
+        long start = System.nanoTime();
+        MiddlewareResponse response = ArmeriaMessages.response(limit.call(() -> client.execute(toApp).aggregate().join()));
+        metrics.httpClient(call.method(), response.status(), call.body().length, response.body().length,
+                System.nanoTime() - start);
+        return response;
     }
 
     @Override

@@ -63,6 +63,22 @@ public final class DaprMetrics implements AutoCloseable {
             Map.entry("dapr_runtime_component_init", "Components initialised."),
             Map.entry("dapr_runtime_component_init_fail", "Components that failed to be created or initialised."),
             Map.entry("dapr_resiliency_loaded", "Resiliency resources loaded."),
+            Map.entry("dapr_component_secret_count", "Secret store calls."),
+            Map.entry("dapr_http_client_completed_count", "Calls from the sidecar to the HTTP app."),
+            Map.entry("dapr_http_client_roundtrip_latency", "Calls to the HTTP app: round trip in ms."),
+            Map.entry("dapr_http_client_sent_bytes", "Calls to the HTTP app: request body sizes in bytes."),
+            Map.entry("dapr_http_client_received_bytes", "Calls to the HTTP app: response body sizes in bytes."),
+            Map.entry("dapr_component_secret_latencies", "Secret store call latency in ms."),
+            Map.entry("dapr_component_output_binding_count", "Output binding calls."),
+            Map.entry("dapr_component_output_binding_latencies", "Output binding call latency in ms."),
+            Map.entry("dapr_component_configuration_count", "Configuration store calls."),
+            Map.entry("dapr_component_configuration_latencies", "Configuration store call latency in ms."),
+            Map.entry("dapr_component_pubsub_egress_count", "Messages published to pub/sub components."),
+            Map.entry("dapr_component_pubsub_egress_latencies", "Publish latency in ms."),
+            Map.entry("dapr_component_pubsub_ingress_count", "Pub/sub messages delivered to the app, by its verdict."),
+            Map.entry("dapr_component_pubsub_ingress_latencies", "Pub/sub delivery latency to the app in ms."),
+            Map.entry("dapr_component_input_binding_count", "Input binding events delivered to the app."),
+            Map.entry("dapr_component_input_binding_latencies", "Input binding delivery latency to the app in ms."),
             Map.entry("dapr_resiliency_activations", "Times a resiliency policy acted: a timeout fired, a retry ran, "
                     + "a circuit breaker refused a call."));
     private static final Set<String> VERBS = Set.of("GET", "PUT", "POST", "PATCH", "DELETE", "HEAD", "OPTIONS",
@@ -183,6 +199,15 @@ public final class DaprMetrics implements AutoCloseable {
 
     /** Runs one state store call, counting it and its latency by outcome; {@code operation} is daprd's name. */
     public <T> T state(String component, String operation, Supplier<T> call) {
+        return componentCall("state", component, "operation", operation, call);
+    }
+
+    /**
+     * Runs one call of a component of {@code family} ({@code secret}, {@code output_binding}, {@code configuration},
+     * …: daprd's {@code dapr_component_<family>_count} / {@code _latencies}), labelled {@code label=value}
+     * ({@code operation}, or {@code topic} for {@code pubsub_egress}) and by outcome.
+     */
+    public <T> T componentCall(String family, String component, String label, String value, Supplier<T> call) {
         if (registry == null) {
             return call.get();
         }
@@ -193,11 +218,44 @@ public final class DaprMetrics implements AutoCloseable {
             success = true;
             return result;
         } finally {
-            String[] tags = {"app_id", appId, "component", component, "namespace", namespace, "operation", operation,
+            String[] tags = {"app_id", appId, "component", component, "namespace", namespace, label, value,
                     "success", Boolean.toString(success)};
-            count("dapr_component_state_count", tags);
-            histogram("dapr_component_state_latencies", latencyBuckets, millis(System.nanoTime() - start), tags);
+            count("dapr_component_" + family + "_count", tags);
+            histogram("dapr_component_" + family + "_latencies", latencyBuckets, millis(System.nanoTime() - start), tags);
         }
+    }
+
+    /** A pub/sub message delivered to the app; {@code processStatus} is its verdict: success, retry or drop. */
+    public void pubsubIngress(String component, String topic, String processStatus, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        String[] tags = {"app_id", appId, "component", component, "namespace", namespace, "process_status", processStatus,
+                "topic", topic};
+        count("dapr_component_pubsub_ingress_count", tags);
+        histogram("dapr_component_pubsub_ingress_latencies", latencyBuckets, millis(nanos), tags);
+    }
+
+    /** One call from the sidecar to its HTTP app (invocation, delivery, discovery) and its answer. */
+    public void httpClient(String method, int status, long sentBytes, long receivedBytes, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        String[] tags = {"app_id", appId, "method", method, "path", "", "status", Integer.toString(status)};
+        count("dapr_http_client_completed_count", tags);
+        histogram("dapr_http_client_roundtrip_latency", latencyBuckets, millis(nanos), tags);
+        histogram("dapr_http_client_sent_bytes", SIZE_BUCKETS, sentBytes, "app_id", appId, "method", method, "path", "");
+        histogram("dapr_http_client_received_bytes", SIZE_BUCKETS, receivedBytes, tags);
+    }
+
+    /** An input binding event delivered to the app. */
+    public void inputBinding(String component, boolean success, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        String[] tags = {"app_id", appId, "component", component, "namespace", namespace, "success", Boolean.toString(success)};
+        count("dapr_component_input_binding_count", tags);
+        histogram("dapr_component_input_binding_latencies", latencyBuckets, millis(nanos), tags);
     }
 
     /** Like {@link #state(String, String, Supplier)} for a call without a result. */

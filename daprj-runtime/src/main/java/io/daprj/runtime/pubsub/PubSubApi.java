@@ -62,7 +62,10 @@ public final class PubSubApi {
         Target target = publishTarget(pubsubName, topic);
         PublishRequest request = message(target, topic, data, contentType, metadata, trace);
         try {
-            components.outbound(pubsubName, ComponentKind.PUBSUB, () -> target.pubsub().publish(request));
+            components.outbound(pubsubName, ComponentKind.PUBSUB, topic, () -> {
+                target.pubsub().publish(request);
+                return null;
+            });
         } catch (IllegalArgumentException e) {
             throw DaprError.ERR_PUBSUB_REQUEST_METADATA.with("failed deserializing metadata. Error: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -93,7 +96,8 @@ public final class PubSubApi {
             messages.add(new io.daprj.spi.pubsub.BulkPublishEntry(entry.entryId(), m.data(), m.contentType(), m.metadata()));
         }
         try {
-            return components.outbound(pubsubName, ComponentKind.PUBSUB, () -> target.pubsub().bulkPublish(topic, messages));
+            return components.outbound(pubsubName, ComponentKind.PUBSUB, topic,
+                    () -> target.pubsub().bulkPublish(topic, messages));
         } catch (RuntimeException e) {
             return messages.stream().map(m -> new BulkPublishFailure(m.entryId(), String.valueOf(e.getMessage()))).toList();
         }
@@ -107,6 +111,10 @@ public final class PubSubApi {
 
     Tracing tracing() {
         return tracing;
+    }
+
+    io.daprj.runtime.metrics.DaprMetrics metrics() {
+        return components.metrics();
     }
 
     /** The inbound resiliency policy of a pubsub component: how deliveries to the app are retried. */

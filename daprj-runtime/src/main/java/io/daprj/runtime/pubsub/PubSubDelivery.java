@@ -51,6 +51,7 @@ final class PubSubDelivery implements MessageHandler {
         ObjectNode ce = routed.get().cloudEvent();
         TopicEvent event = new TopicEvent(spec.pubsubName(), message.topic(), routed.get().path(), ce, message.metadata());
         Verdict verdict;
+        long start = System.nanoTime();
         try {
             // in a span continuing the event's trace, under the component's inbound resiliency policy
             verdict = api.tracing().inSpan("pubsub/" + message.topic(), SpanKind.CONSUMER,
@@ -60,8 +61,11 @@ final class PubSubDelivery implements MessageHandler {
                     () -> api.inbound(spec.pubsubName()).call(() -> app.deliver(event),
                             v -> v == Verdict.RETRY ? Failure.OTHER : null, e -> Failure.OTHER));
         } catch (SubscriberApp.GoneException e) {
+            api.metrics().pubsubIngress(spec.pubsubName(), message.topic(), "retry", System.nanoTime() - start);
             throw new RedeliverException(e.getMessage());
         }
+        api.metrics().pubsubIngress(spec.pubsubName(), message.topic(),
+                verdict.name().toLowerCase(java.util.Locale.ROOT), System.nanoTime() - start);
         settle(message, ce, verdict);
     }
 

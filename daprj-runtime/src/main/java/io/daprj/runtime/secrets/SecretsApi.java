@@ -27,7 +27,7 @@ public final class SecretsApi {
             throw DaprError.ERR_PERMISSION_DENIED.with("access denied by policy to get \"" + key + "\" from \"" + storeName + "\"");
         }
         try {
-            return components.outbound(storeName, ComponentKind.SECRETSTORE, () -> store.get(key, metadata))
+            return components.outbound(storeName, ComponentKind.SECRETSTORE, "get", () -> store.get(key, metadata))
                     .orElseThrow(() -> DaprError.ERR_SECRET_GET.with(
                     "failed getting secret with key " + key + " from secret store " + storeName + ": secret " + key + " not found"));
         } catch (io.daprj.runtime.errors.DaprException e) {
@@ -43,7 +43,7 @@ public final class SecretsApi {
         SecretStore store = store(storeName);
         Map<String, Map<String, String>> all;
         try {
-            all = components.outbound(storeName, ComponentKind.SECRETSTORE, () -> store.bulkGet(metadata));
+            all = components.outbound(storeName, ComponentKind.SECRETSTORE, "bulk_get", () -> store.bulkGet(metadata));
         } catch (RuntimeException e) {
             throw DaprError.ERR_SECRET_GET.with("failed getting secrets from secret store " + storeName + ": " + e.getMessage());
         }
