@@ -127,7 +127,8 @@ public final class Sidecar implements AutoCloseable {
         MiddlewarePipeline appPipeline = MiddlewarePipeline.build(
                 ConfigurationSpec.pipeline(options.config, "appHttpPipeline"), components, "appHttpPipeline");
         Optional<AppChannel> appChannel = options.appPortValue().map(port -> "grpc".equals(options.appProtocol)
-                ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"))
+                ? new GrpcAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"),
+                        metrics)
                 : new HttpAppChannel(options.appChannelAddress, port, options.appMaxConcurrency, maxBody, options.env("APP_API_TOKEN"), appPipeline,
                         metrics));
         appChannel.ifPresent(resources::add);

@@ -65,6 +65,10 @@ public final class DaprMetrics implements AutoCloseable {
             Map.entry("dapr_resiliency_loaded", "Resiliency resources loaded."),
             Map.entry("dapr_component_secret_count", "Secret store calls."),
             Map.entry("dapr_http_client_completed_count", "Calls from the sidecar to the HTTP app."),
+            Map.entry("dapr_grpc_io_client_completed_rpcs", "gRPC calls from the sidecar to the gRPC app."),
+            Map.entry("dapr_grpc_io_client_roundtrip_latency", "gRPC calls to the app: round trip in ms."),
+            Map.entry("dapr_grpc_io_client_sent_bytes_per_rpc", "gRPC calls to the app: request sizes in bytes."),
+            Map.entry("dapr_grpc_io_client_received_bytes_per_rpc", "gRPC calls to the app: response sizes in bytes."),
             Map.entry("dapr_http_client_roundtrip_latency", "Calls to the HTTP app: round trip in ms."),
             Map.entry("dapr_http_client_sent_bytes", "Calls to the HTTP app: request body sizes in bytes."),
             Map.entry("dapr_http_client_received_bytes", "Calls to the HTTP app: response body sizes in bytes."),
@@ -246,6 +250,18 @@ public final class DaprMetrics implements AutoCloseable {
         histogram("dapr_http_client_roundtrip_latency", latencyBuckets, millis(nanos), tags);
         histogram("dapr_http_client_sent_bytes", SIZE_BUCKETS, sentBytes, "app_id", appId, "method", method, "path", "");
         histogram("dapr_http_client_received_bytes", SIZE_BUCKETS, receivedBytes, tags);
+    }
+
+    /** One gRPC call from the sidecar to its gRPC app; {@code method} is the full method name. */
+    public void grpcClient(String method, io.grpc.Status.Code code, long sentBytes, long receivedBytes, long nanos) {
+        if (registry == null) {
+            return;
+        }
+        String[] tags = {"app_id", appId, "grpc_client_method", method, "grpc_client_status", goName(code)};
+        count("dapr_grpc_io_client_completed_rpcs", tags);
+        histogram("dapr_grpc_io_client_roundtrip_latency", latencyBuckets, millis(nanos), tags);
+        histogram("dapr_grpc_io_client_sent_bytes_per_rpc", SIZE_BUCKETS, sentBytes, tags);
+        histogram("dapr_grpc_io_client_received_bytes_per_rpc", SIZE_BUCKETS, receivedBytes, tags);
     }
 
     /** An input binding event delivered to the app. */

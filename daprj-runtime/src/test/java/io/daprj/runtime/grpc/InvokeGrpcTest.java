@@ -115,10 +115,17 @@ class InvokeGrpcTest {
     }
 
     @Test
-    void grpcInvokeServiceReachesGrpcAppThroughItsSidecar() {
+    void grpcInvokeServiceReachesGrpcAppThroughItsSidecar() throws Exception {
         CommonProtos.InvokeResponse r = dapr.invokeService(request("grpcapp", "greet", CommonProtos.HTTPExtension.Verb.POST, "yo"));
         assertThat(r.getData().getValue().toStringUtf8()).isEqualTo("POST greet ?a=1 caller=httpapp body=yo");
         assertThat(r.getContentType()).isEqualTo("text/plain");
+        // the gRPC app's sidecar counts its call to the app as daprd does
+        var http = java.net.http.HttpClient.newHttpClient();
+        String metrics = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + grpcAppSidecar.metricsPort() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("dapr_grpc_io_client_completed_rpcs\\{app_id=\"grpcapp\","
+                + "grpc_client_method=\"/dapr.proto.runtime.v1.AppCallback/OnInvoke\",grpc_client_status=\"OK\"\\} [1-9]");
     }
 
     @Test
