@@ -140,6 +140,7 @@ public final class Sidecar implements AutoCloseable {
         InvokeApi invoke = new InvokeApi(appId, namespace, appChannel, appHealthy, nameResolver, internalClient, metrics,
                 resiliency, tracing);
         PubSubApi pubsub = new PubSubApi(components, appId, tracing);
+        pubsub.appHealth(appHealthy);
         ActiveSubscriptions subscriptions = new ActiveSubscriptions(pubsub, appId, options.resourcesPaths.isEmpty()
                 ? List.of() : SubscriptionResources.load(options.resourcesPaths));
         resources.add(subscriptions);
@@ -147,6 +148,7 @@ public final class Sidecar implements AutoCloseable {
         metadata.subscriptions(subscriptions::list);
         io.daprj.runtime.bindings.BindingsApi bindings = new io.daprj.runtime.bindings.BindingsApi(components);
         io.daprj.runtime.bindings.InputBindings inputBindings = new io.daprj.runtime.bindings.InputBindings(components, bindings);
+        inputBindings.appHealth(appHealthy);
         resources.add(inputBindings);
         io.daprj.runtime.configuration.ConfigurationApi configuration =
                 new io.daprj.runtime.configuration.ConfigurationApi(components, appChannel);

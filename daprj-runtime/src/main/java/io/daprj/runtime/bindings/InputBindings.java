@@ -29,6 +29,12 @@ public final class InputBindings implements AutoCloseable {
     private final List<InputBinding.Reading> readings = new CopyOnWriteArrayList<>();
     private final List<String> running = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile java.util.function.BooleanSupplier appHealthy = () -> true;
+
+    /** The app's health as its health checks see it; events wait while it is unhealthy. */
+    public void appHealth(java.util.function.BooleanSupplier healthy) {
+        this.appHealthy = healthy;
+    }
 
     public InputBindings(ComponentStore components, BindingsApi outputs) {
         this.components = components;
@@ -70,6 +76,10 @@ public final class InputBindings implements AutoCloseable {
             }
             Policy inbound = components.resiliency().component(name, ComponentKind.BINDING, Direction.INBOUND);
             InputBinding.Reading reading = input.read(event -> {
+                if (!appHealthy.getAsBoolean()) {
+                    Thread.sleep(500); // the component keeps the event; daprd stops reading for an unhealthy app
+                    throw new IllegalStateException("app is not in a healthy state");
+                }
                 long start = System.nanoTime();
                 boolean delivered = false;
                 try {

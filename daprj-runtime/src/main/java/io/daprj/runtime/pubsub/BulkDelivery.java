@@ -38,7 +38,10 @@ final class BulkDelivery implements MessageHandler {
     private final ReentrantLock lock = new ReentrantLock();
     private List<Waiting> batch = new ArrayList<>();
 
+    private final PubSubApi api;
+
     BulkDelivery(SubscriptionSpec spec, SubscriberApp app, PubSubApi api) {
+        this.api = api;
         this.spec = spec;
         this.app = app;
         this.single = new PubSubDelivery(spec, app, api);
@@ -46,6 +49,7 @@ final class BulkDelivery implements MessageHandler {
 
     @Override
     public void handle(Message message) throws PubSubDelivery.RedeliverException {
+        api.requireHealthyApp();
         Waiting waiting = new Waiting(UUID.randomUUID().toString(), message, new CompletableFuture<>());
         List<Waiting> full = null;
         lock.lock();

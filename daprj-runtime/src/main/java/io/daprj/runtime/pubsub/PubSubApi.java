@@ -36,6 +36,7 @@ public final class PubSubApi {
     private final StreamingSubscriptions streaming = new StreamingSubscriptions(this);
 
     private final Tracing tracing;
+    private volatile java.util.function.BooleanSupplier appHealthy = () -> true;
 
     public PubSubApi(ComponentStore components, String appId) {
         this(components, appId, Tracing.OFF);
@@ -111,6 +112,26 @@ public final class PubSubApi {
 
     Tracing tracing() {
         return tracing;
+    }
+
+    /** The app's health as its health checks see it; deliveries wait while it is unhealthy. */
+    public void appHealth(java.util.function.BooleanSupplier healthy) {
+        this.appHealthy = healthy;
+    }
+
+    /**
+     * Hands a delivery back to the broker (after a short pause, so brokers that redeliver at once do not spin) while
+     * the app fails its health checks: daprd stops delivering to an unhealthy app and resumes once it is healthy.
+     */
+    void requireHealthyApp() throws PubSubDelivery.RedeliverException {
+        if (!appHealthy.getAsBoolean()) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new PubSubDelivery.RedeliverException("app is not in a healthy state");
+        }
     }
 
     io.daprj.runtime.metrics.DaprMetrics metrics() {

@@ -44,6 +44,7 @@ final class PubSubDelivery implements MessageHandler {
 
     @Override
     public void handle(Message message) throws RedeliverException {
+        api.requireHealthyApp();
         Optional<Routed> routed = route(message);
         if (routed.isEmpty()) {
             return;

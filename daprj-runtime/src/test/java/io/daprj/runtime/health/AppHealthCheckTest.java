@@ -17,7 +17,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** --enable-app-health-check: calls to an app that fails its probes are refused, and resume when it recovers. */
+/**
+ * --enable-app-health-check: calls to an app that fails its probes are refused and pub/sub deliveries wait, and both
+ * resume when it recovers.
+ */
 class AppHealthCheckTest {
 
     @TempDir
@@ -50,5 +53,62 @@ class AppHealthCheckTest {
         } finally {
             app.stop(0);
         }
+    }
+
+    @Test
+    void pubsubDeliveriesWaitWhileTheAppIsUnhealthyAndResumeAfter() throws Exception {
+        AtomicBoolean healthy = new AtomicBoolean(true);
+        java.util.List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        app.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (path.equals("/dapr/subscribe")) {
+                byte[] subs = "[{\"pubsubname\":\"pubsub\",\"topic\":\"t\",\"route\":\"/events\"}]".getBytes();
+                exchange.getResponseHeaders().add("content-type", "application/json");
+                exchange.sendResponseHeaders(200, subs.length);
+                exchange.getResponseBody().write(subs);
+            } else if (path.equals("/events")) {
+                received.add(new String(body));
+                exchange.sendResponseHeaders(200, -1);
+            } else {
+                exchange.sendResponseHeaders(path.equals("/healthz") && !healthy.get() ? 500 : 200, -1);
+            }
+            exchange.close();
+        });
+        app.start();
+        Path resources = TestSidecars.write(dir.resolve("resources"), "pubsub.yaml", """
+                kind: Component
+                metadata: {name: pubsub}
+                spec: {type: pubsub.in-memory, version: v1}
+                """);
+        try (Sidecar sidecar = Sidecar.start(TestSidecars.options("probedsub", resources, null,
+                "--app-port", Integer.toString(app.getAddress().getPort()), "--enable-app-health-check",
+                "--app-health-probe-interval", "1", "--app-health-threshold", "1"))) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + sidecar.httpPort() + "/v1.0";
+            HttpRequest invoke = HttpRequest.newBuilder(URI.create(base + "/invoke/probedsub/method/work")).build();
+            await().atMost(Duration.ofSeconds(15)).until(() -> http.send(HttpRequest.newBuilder(URI.create(base + "/metadata"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body().contains("\"t\""));
+            publish(http, base, "first");
+            await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+            healthy.set(false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> http.send(invoke, HttpResponse.BodyHandlers.ofString()).statusCode() == 500);
+            publish(http, base, "second");
+            Thread.sleep(2_000);
+            assertThat(received).as("nothing is delivered to an unhealthy app").hasSize(1);
+            healthy.set(true);
+            await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 2);
+            assertThat(received.get(1)).contains("second");
+        } finally {
+            app.stop(0);
+        }
+    }
+
+    private static void publish(HttpClient http, String base, String text) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/publish/pubsub/t"))
+                .header("content-type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(text)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(204);
     }
 }
