@@ -1,21 +1,18 @@
 package io.daprj.conformance.configuration;
 
+import static io.daprj.conformance.SuiteRuns.failedMethods;
+import static io.daprj.conformance.SuiteRuns.run;
+import static io.daprj.conformance.SuiteRuns.runMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.daprj.conformance.configuration.MapConfigurationStore.Fault;
 import io.daprj.spi.configuration.ConfigurationItem;
 import io.daprj.spi.configuration.ConfigurationStore;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -95,21 +92,5 @@ class ConfigurationStoreConformanceSelfTest {
         assertThat(failedMethods(runMethods(GetsEveryKeySuite.class, "getWithKeysReturnsExactlyThoseItems",
                 "missingKeysAreLeftOutOfTheAnswer")))
                 .containsExactlyInAnyOrder("getWithKeysReturnsExactlyThoseItems", "missingKeysAreLeftOutOfTheAnswer");
-    }
-
-    private static Events runMethods(Class<?> suite, String... methods) {
-        return run(Arrays.stream(methods).map(m -> selectMethod(suite, m)).toArray(DiscoverySelector[]::new));
-    }
-
-    private static Events run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute().testEvents();
-    }
-
-    private static List<String> failedMethods(Events tests) {
-        return tests.failed().stream()
-                .map(e -> e.getTestDescriptor().getSource().orElseThrow())
-                .map(source -> ((MethodSource) source).getMethodName())
-                .distinct()
-                .toList();
     }
 }

@@ -1,18 +1,15 @@
 package io.daprj.conformance.lock;
 
+import static io.daprj.conformance.SuiteRuns.failedMethods;
+import static io.daprj.conformance.SuiteRuns.run;
+import static io.daprj.conformance.SuiteRuns.runMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.daprj.conformance.lock.MapLockStore.Fault;
 import io.daprj.spi.lock.LockStore;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /** Runs {@link LockStoreConformance} against {@link MapLockStore}: a correct store passes, each defect is caught. */
@@ -57,21 +54,5 @@ class LockStoreConformanceSelfTest {
     void storeLettingTheOwnerRetakeAHeldLockFails() {
         assertThat(failedMethods(runMethods(ReentrantSuite.class, "heldLockCannotBeTakenByAnyoneIncludingItsOwner")))
                 .containsExactly("heldLockCannotBeTakenByAnyoneIncludingItsOwner");
-    }
-
-    private static Events runMethods(Class<?> suite, String... methods) {
-        return run(Arrays.stream(methods).map(m -> selectMethod(suite, m)).toArray(DiscoverySelector[]::new));
-    }
-
-    private static Events run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute().testEvents();
-    }
-
-    private static List<String> failedMethods(Events tests) {
-        return tests.failed().stream()
-                .map(e -> e.getTestDescriptor().getSource().orElseThrow())
-                .map(source -> ((MethodSource) source).getMethodName())
-                .distinct()
-                .toList();
     }
 }

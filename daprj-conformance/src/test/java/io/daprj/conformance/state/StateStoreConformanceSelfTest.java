@@ -1,19 +1,16 @@
 package io.daprj.conformance.state;
 
+import static io.daprj.conformance.SuiteRuns.failedMethods;
+import static io.daprj.conformance.SuiteRuns.run;
+import static io.daprj.conformance.SuiteRuns.runMethods;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
 import io.daprj.conformance.state.MapStateStore.Fault;
 import io.daprj.spi.state.StateFeature;
 import io.daprj.spi.state.StateStore;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
-import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 import org.junit.jupiter.api.Test;
 
@@ -135,21 +132,5 @@ class StateStoreConformanceSelfTest {
     void storeDeclaringFewerFeaturesThanExpectedFails() {
         assertThat(failedMethods(runMethods(UnderclaimingStoreSuite.class, "declaresExactlyTheExpectedFeatures")))
                 .containsExactly("declaresExactlyTheExpectedFeatures");
-    }
-
-    private static Events runMethods(Class<?> suite, String... methods) {
-        return run(Arrays.stream(methods).map(m -> selectMethod(suite, m)).toArray(DiscoverySelector[]::new));
-    }
-
-    private static Events run(DiscoverySelector... selectors) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute().testEvents();
-    }
-
-    private static List<String> failedMethods(Events tests) {
-        return tests.failed().stream()
-                .map(e -> e.getTestDescriptor().getSource().orElseThrow())
-                .map(source -> ((MethodSource) source).getMethodName())
-                .distinct()
-                .toList();
     }
 }
